@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks.
+ */
+package org.rtc4j.benchmarks;

@@ -1,0 +1,4 @@
+/**
+ * RTCPeerConnection and the Netty transport that carries it.
+ */
+package org.rtc4j;

@@ -1,0 +1,4 @@
+/**
+ * DTLS 1.2 endpoints and DTLS-SRTP keying over BouncyCastle.
+ */
+package org.rtc4j.dtls;

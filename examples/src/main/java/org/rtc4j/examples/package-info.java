@@ -1,0 +1,4 @@
+/**
+ * The rtc4j command line.
+ */
+package org.rtc4j.examples;

@@ -1,0 +1,4 @@
+/**
+ * STUN, TURN and ICE as sans-IO state machines.
+ */
+package org.rtc4j.ice;

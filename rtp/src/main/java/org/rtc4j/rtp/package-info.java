@@ -1,0 +1,4 @@
+/**
+ * RTP and RTCP packets, packetizers and media files.
+ */
+package org.rtc4j.rtp;

@@ -1,0 +1,4 @@
+/**
+ * SDP (RFC 8866) parsing, formatting and the typed JSEP model.
+ */
+package org.rtc4j.sdp;

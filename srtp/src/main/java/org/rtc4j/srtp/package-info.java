@@ -1,0 +1,4 @@
+/**
+ * SRTP and SRTCP protection contexts.
+ */
+package org.rtc4j.srtp;
