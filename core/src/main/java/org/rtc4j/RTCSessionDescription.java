@@ -1,0 +1,79 @@
+package org.rtc4j;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A session description as the W3C API carries it: a {@link RTCSdpType type} and the SDP text.
+ * Converts to and from the browser's JSON form {@code {"type":"offer","sdp":"v=0..."}} so it
+ * can cross any signaling channel unchanged.
+ */
+public final class RTCSessionDescription {
+
+    private final RTCSdpType type;
+    private final String sdp;
+
+    /**
+     * @param type the description's type
+     * @param sdp  the SDP text; may be empty only for {@link RTCSdpType#ROLLBACK}
+     */
+    public RTCSessionDescription(RTCSdpType type, String sdp) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.sdp = sdp == null ? "" : sdp;
+    }
+
+    /** The description's type. */
+    public RTCSdpType type() {
+        return type;
+    }
+
+    /** The SDP text (empty for a rollback). */
+    public String sdp() {
+        return sdp;
+    }
+
+    /** The browser's JSON form, {@code {"type":..., "sdp":...}}. */
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type.value());
+        m.put("sdp", sdp);
+        return JsonIo.writeFlatObject(m);
+    }
+
+    /**
+     * Reads the browser's JSON form.
+     *
+     * @throws IllegalArgumentException if the JSON is malformed, the type unknown, or the SDP
+     *                                  missing from a description that is not a rollback
+     */
+    public static RTCSessionDescription fromJson(String json) {
+        Map<String, Object> m = JsonIo.readFlatObject(json);
+        String type = JsonIo.string(m, "type");
+        if (type == null) {
+            throw new IllegalArgumentException("description has no \"type\"");
+        }
+        RTCSdpType t = RTCSdpType.of(type);
+        String sdp = JsonIo.string(m, "sdp");
+        if (sdp == null && t != RTCSdpType.ROLLBACK) {
+            throw new IllegalArgumentException("description of type " + type + " has no \"sdp\"");
+        }
+        return new RTCSessionDescription(t, sdp);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RTCSessionDescription
+                && ((RTCSessionDescription) o).type == type && ((RTCSessionDescription) o).sdp.equals(sdp);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + sdp.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RTCSessionDescription{" + type + ", " + sdp.length() + " chars}";
+    }
+}
