@@ -1,0 +1,81 @@
+package org.rtc4j;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A STUN or TURN server the connection may use, as the W3C {@code RTCIceServer} dictionary
+ * gives it: one or more URLs sharing a username and credential.
+ */
+public final class RTCIceServer {
+
+    private final List<IceServerUrl> urls;
+    private final String username;
+    private final String credential;
+
+    private RTCIceServer(List<IceServerUrl> urls, String username, String credential) {
+        this.urls = urls;
+        this.username = username;
+        this.credential = credential;
+    }
+
+    /**
+     * A server reached at {@code urls} with these credentials.
+     *
+     * @param urls       {@code stun:}, {@code stuns:}, {@code turn:} or {@code turns:} URLs
+     * @param username   TURN username, or null for STUN-only servers
+     * @param credential TURN password, or null for STUN-only servers
+     * @throws RTCException {@code SyntaxError} for a URL that does not parse, and
+     *                      {@code InvalidAccessError} for a TURN URL without credentials (as
+     *                      the W3C constructor does)
+     */
+    public static RTCIceServer of(List<String> urls, String username, String credential) {
+        Objects.requireNonNull(urls, "urls");
+        if (urls.isEmpty()) {
+            throw RTCException.syntax("an ICE server needs at least one URL", null);
+        }
+        IceServerUrl[] parsed = new IceServerUrl[urls.size()];
+        for (int i = 0; i < parsed.length; i++) {
+            try {
+                parsed[i] = IceServerUrl.parse(urls.get(i));
+            } catch (IllegalArgumentException e) {
+                throw RTCException.syntax(e.getMessage(), e);
+            }
+            if (parsed[i].scheme().isTurn() && (username == null || credential == null)) {
+                throw RTCException.invalidAccess("TURN URL " + urls.get(i) + " needs a username and credential");
+            }
+        }
+        return new RTCIceServer(List.of(parsed), username, credential);
+    }
+
+    /** A STUN server (no credentials). */
+    public static RTCIceServer stun(String url) {
+        return of(List.of(url), null, null);
+    }
+
+    /** A TURN server with long-term credentials. */
+    public static RTCIceServer turn(String url, String username, String credential) {
+        return of(List.of(url), username, credential);
+    }
+
+    /** The parsed URLs. */
+    public List<IceServerUrl> urls() {
+        return urls;
+    }
+
+    /** The TURN username, or null. */
+    public String username() {
+        return username;
+    }
+
+    /** The TURN credential, or null. */
+    public String credential() {
+        return credential;
+    }
+
+    @Override
+    public String toString() {
+        // The credential stays out of logs.
+        return "RTCIceServer" + urls + (username == null ? "" : " user=" + username);
+    }
+}
