@@ -1,0 +1,64 @@
+package org.rtc4j.rtp.ext;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The negotiated mapping between header extension ids (1-255) and URIs for one session, as
+ * read from SDP {@code a=extmap} lines. Lookup by id is an array index, so it is free on the
+ * packet path.
+ */
+public final class HeaderExtensionRegistry {
+    private final String[] byId = new String[256];
+    private final Map<String, Integer> byUri = new TreeMap<>();
+
+    /**
+     * Registers {@code uri} at {@code id}, replacing any previous mapping of either.
+     *
+     * @throws IllegalArgumentException for ids outside 1-255 (0 and 15 are reserved in the one-byte
+     *                                  form but valid in the two-byte form, so only 0 is refused)
+     */
+    public HeaderExtensionRegistry register(int id, String uri) {
+        if (id < 1 || id > 255 || uri == null) {
+            throw new IllegalArgumentException("extension id " + id);
+        }
+        Integer old = byUri.remove(uri);
+        if (old != null) {
+            byId[old] = null;
+        }
+        if (byId[id] != null) {
+            byUri.remove(byId[id]);
+        }
+        byId[id] = uri;
+        byUri.put(uri, id);
+        return this;
+    }
+
+    /** @return the id of {@code uri}, or -1 if not negotiated */
+    public int idOf(String uri) {
+        Integer id = byUri.get(uri);
+        return id == null ? -1 : id;
+    }
+
+    /** @return the URI registered at {@code id}, or null */
+    public String uriOf(int id) {
+        return id < 1 || id > 255 ? null : byId[id];
+    }
+
+    /** @return true if every registered id fits the one-byte form (1-14) */
+    public boolean fitsOneByteForm() {
+        return byUri.values().stream().allMatch(id -> id <= 14);
+    }
+
+    /** @return an immutable copy of the mapping, URI to id */
+    public Map<String, Integer> asMap() {
+        return Map.copyOf(byUri);
+    }
+
+    /** Drops every mapping. */
+    public void clear() {
+        Arrays.fill(byId, null);
+        byUri.clear();
+    }
+}
