@@ -1,0 +1,87 @@
+package org.rtc4j.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.channel.EventLoop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class UdpSocketTest {
+
+    private static EventLoops loops;
+
+    @BeforeAll
+    static void start() {
+        loops = EventLoops.create(2, true);
+    }
+
+    @AfterAll
+    static void stop() {
+        loops.close();
+    }
+
+    @Test
+    void datagramsCrossOnTheOwningLoop() throws Exception {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        EventLoop loop = loops.next();
+        LinkedBlockingQueue<String> got = new LinkedBlockingQueue<>();
+        try (UdpSocket a = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d) -> { }).join();
+             UdpSocket b = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d) -> got.add(
+                     (loop.inEventLoop() ? "on-loop " : "off-loop ") + from.getPort() + " "
+                             + new String(d, StandardCharsets.UTF_8))).join()) {
+            byte[] msg = "xhello".getBytes(StandardCharsets.UTF_8);
+            a.send(msg, 1, msg.length - 1, b.localAddress());
+            assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("on-loop " + a.localAddress().getPort() + " hello");
+            assertThat(a.datagramsSent()).isEqualTo(1);
+            assertThat(b.datagramsReceived()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void portRangeIsHonouredAndExhaustionFails() {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        EventLoop loop = loops.next();
+        try (UdpSocket first = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, f, d) -> { }).join()) {
+            int p = first.localAddress().getPort();
+            // a one-port range that is taken cannot bind
+            assertThatThrownBy(() -> UdpSocket.bind(loops, loop, lo, PortRange.of(p, p), (s, f, d) -> { }).join())
+                    .isInstanceOf(CompletionException.class);
+            // a two-port range with one taken binds the other
+            int q = p == 65535 ? p - 1 : p + 1;
+            PortRange two = PortRange.of(Math.min(p, q), Math.max(p, q));
+            try (UdpSocket second = UdpSocket.bind(loops, loop, lo, two, (s, f, d) -> { }).join()) {
+                assertThat(second.localAddress().getPort()).isEqualTo(q);
+            } catch (CompletionException e) {
+                // q was taken by another process on this machine: nothing to conclude
+                assertThat(e.getCause()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void closeReleasesThePort() {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        UdpSocket s = UdpSocket.bind(loops, loops.next(), lo, PortRange.ANY, (x, f, d) -> { }).join();
+        InetSocketAddress at = s.localAddress();
+        s.close();
+        assertThat(s.isOpen()).isFalse();
+        try (UdpSocket again = UdpSocket.bind(loops, loops.next(), lo, PortRange.of(at.getPort(), at.getPort()),
+                (x, f, d) -> { }).join()) {
+            assertThat(again.localAddress()).isEqualTo(at);
+        }
+    }
+
+    @Test
+    void loopbackFilterSelectsOnlyLoopback() {
+        assertThat(InterfaceFilter.loopbackOnly().select()).containsExactly(InetAddress.getLoopbackAddress());
+        assertThat(InterfaceFilter.defaults().select()).noneMatch(InetAddress::isLoopbackAddress);
+    }
+}
