@@ -1,0 +1,152 @@
+package org.rtc4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.rtc4j.transport.InterfaceFilter;
+import org.rtc4j.transport.PortRange;
+
+/**
+ * How a connection is set up: the W3C {@code RTCConfiguration} members (ICE servers, transport
+ * policy, bundle policy) plus rtc4j's knobs for services and tests (which interfaces to gather
+ * on, which UDP ports to bind, timeouts). Immutable; build with {@link #builder()}.
+ */
+public final class RTCConfiguration {
+
+    private final List<RTCIceServer> iceServers;
+    private final RTCIceTransportPolicy iceTransportPolicy;
+    private final RTCBundlePolicy bundlePolicy;
+    private final RTCRtcpMuxPolicy rtcpMuxPolicy;
+    private final InterfaceFilter interfaceFilter;
+    private final PortRange portRange;
+    private final Duration dtlsHandshakeTimeout;
+
+    private RTCConfiguration(Builder b) {
+        this.iceServers = List.copyOf(b.iceServers);
+        this.iceTransportPolicy = b.iceTransportPolicy;
+        this.bundlePolicy = b.bundlePolicy;
+        this.rtcpMuxPolicy = b.rtcpMuxPolicy;
+        this.interfaceFilter = b.interfaceFilter;
+        this.portRange = b.portRange;
+        this.dtlsHandshakeTimeout = b.dtlsHandshakeTimeout;
+    }
+
+    /** A builder with the browser's defaults and the machine's non-loopback interfaces. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.iceServers.addAll(iceServers);
+        b.iceTransportPolicy = iceTransportPolicy;
+        b.bundlePolicy = bundlePolicy;
+        b.rtcpMuxPolicy = rtcpMuxPolicy;
+        b.interfaceFilter = interfaceFilter;
+        b.portRange = portRange;
+        b.dtlsHandshakeTimeout = dtlsHandshakeTimeout;
+        return b;
+    }
+
+    /** STUN and TURN servers. */
+    public List<RTCIceServer> iceServers() {
+        return iceServers;
+    }
+
+    /** All candidates, or relayed ones only. */
+    public RTCIceTransportPolicy iceTransportPolicy() {
+        return iceTransportPolicy;
+    }
+
+    /** How media sections share transports; max-bundle by default. */
+    public RTCBundlePolicy bundlePolicy() {
+        return bundlePolicy;
+    }
+
+    /** Always {@code require}: WebRTC multiplexes RTCP with RTP. */
+    public RTCRtcpMuxPolicy rtcpMuxPolicy() {
+        return rtcpMuxPolicy;
+    }
+
+    /** Which local addresses host candidates are gathered on. */
+    public InterfaceFilter interfaceFilter() {
+        return interfaceFilter;
+    }
+
+    /** Which UDP ports may be bound. */
+    public PortRange portRange() {
+        return portRange;
+    }
+
+    /** How long the DTLS handshake may take once ICE has connected. */
+    public Duration dtlsHandshakeTimeout() {
+        return dtlsHandshakeTimeout;
+    }
+
+    /** Builds an {@link RTCConfiguration}. */
+    public static final class Builder {
+        private final List<RTCIceServer> iceServers = new ArrayList<>();
+        private RTCIceTransportPolicy iceTransportPolicy = RTCIceTransportPolicy.ALL;
+        private RTCBundlePolicy bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
+        private RTCRtcpMuxPolicy rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
+        private InterfaceFilter interfaceFilter = InterfaceFilter.defaults();
+        private PortRange portRange = PortRange.ANY;
+        private Duration dtlsHandshakeTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** Adds a STUN or TURN server. */
+        public Builder iceServer(RTCIceServer server) {
+            iceServers.add(Objects.requireNonNull(server));
+            return this;
+        }
+
+        /** Replaces the ICE servers. */
+        public Builder iceServers(List<RTCIceServer> servers) {
+            iceServers.clear();
+            servers.forEach(this::iceServer);
+            return this;
+        }
+
+        /** All candidates (default) or relay only. */
+        public Builder iceTransportPolicy(RTCIceTransportPolicy policy) {
+            this.iceTransportPolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /** The bundle policy (default max-bundle). */
+        public Builder bundlePolicy(RTCBundlePolicy policy) {
+            this.bundlePolicy = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /** Which local addresses to gather on (tests: {@link InterfaceFilter#loopbackOnly()}). */
+        public Builder interfaceFilter(InterfaceFilter filter) {
+            this.interfaceFilter = Objects.requireNonNull(filter);
+            return this;
+        }
+
+        /** Which UDP ports to bind (default: any). */
+        public Builder portRange(PortRange range) {
+            this.portRange = Objects.requireNonNull(range);
+            return this;
+        }
+
+        /** The DTLS handshake's deadline (default 30 s). */
+        public Builder dtlsHandshakeTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.dtlsHandshakeTimeout = timeout;
+            return this;
+        }
+
+        /** The configuration. */
+        public RTCConfiguration build() {
+            return new RTCConfiguration(this);
+        }
+    }
+}
