@@ -1,0 +1,131 @@
+package org.rtc4j.dtls;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.bouncycastle.tls.DatagramTransport;
+
+/**
+ * The {@link DatagramTransport} BouncyCastle reads and writes: datagrams the owner hands in are
+ * queued, datagrams BouncyCastle sends go to a sink. During the handshake the handshake thread
+ * blocks in {@link #receive} with BouncyCastle's own retransmission wait; afterwards the transport
+ * is switched to non-blocking and the owner thread drains it, getting {@link WouldBlock} when empty.
+ */
+final class QueueDatagramTransport implements DatagramTransport {
+    /** Enough for a few flights plus a burst of data; beyond it datagrams are dropped like a full socket buffer. */
+    static final int INBOUND_CAPACITY = 512;
+
+    /** Signals "queue empty" on the non-blocking path; stackless and shared because it carries no data. */
+    static final class WouldBlock extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+        static final WouldBlock INSTANCE = new WouldBlock();
+
+        private WouldBlock() {
+            super("no datagram queued");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    private static final byte[] CLOSED = new byte[0];
+
+    private final BlockingQueue<byte[]> inbound = new ArrayBlockingQueue<>(INBOUND_CAPACITY);
+    private final Consumer<byte[]> sink;
+    private final int sendLimit;
+    private final int receiveLimit;
+    private volatile boolean closed;
+    private volatile boolean nonBlocking;
+
+    QueueDatagramTransport(int mtu, Consumer<byte[]> sink) {
+        this.sink = sink;
+        this.sendLimit = mtu;
+        // Peers may use a bigger MTU than ours; accept up to an Ethernet frame's payload.
+        this.receiveLimit = Math.max(mtu, 1500);
+    }
+
+    /** Queues a datagram from the network; false if it was dropped (closed or full). */
+    boolean offer(byte[] datagram) {
+        return !closed && inbound.offer(datagram);
+    }
+
+    void setNonBlocking() {
+        nonBlocking = true;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    int receiveLimitBytes() {
+        return receiveLimit;
+    }
+
+    @Override
+    public int getReceiveLimit() {
+        return receiveLimit;
+    }
+
+    @Override
+    public int getSendLimit() {
+        return sendLimit;
+    }
+
+    @Override
+    public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+        byte[] d;
+        if (nonBlocking) {
+            d = inbound.poll();
+            if (d == null || d == CLOSED) {
+                throw WouldBlock.INSTANCE;
+            }
+        } else {
+            if (closed) {
+                throw new IOException("DTLS endpoint closed");
+            }
+            try {
+                // BouncyCastle passes 0 for "no limit"; its own handshake deadline still bounds the wait.
+                d = inbound.poll(waitMillis == 0 ? Long.MAX_VALUE : waitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for a datagram");
+            }
+            if (d == null) {
+                throw new SocketTimeoutException();
+            }
+            if (d == CLOSED) {
+                throw new IOException("DTLS endpoint closed");
+            }
+        }
+        int n = Math.min(len, d.length);
+        System.arraycopy(d, 0, buf, off, n);
+        return n;
+    }
+
+    @Override
+    public void send(byte[] buf, int off, int len) {
+        if (closed) {
+            return;
+        }
+        byte[] copy = new byte[len];
+        System.arraycopy(buf, off, copy, 0, len);
+        sink.accept(copy);
+    }
+
+    /** Closes; a handshake thread blocked in {@link #receive} wakes up and fails. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            inbound.clear();
+            inbound.offer(CLOSED);
+        }
+    }
+}

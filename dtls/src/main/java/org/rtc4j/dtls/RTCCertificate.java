@@ -1,0 +1,278 @@
+package org.rtc4j.dtls;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A self-signed certificate and its private key, used as the local DTLS identity (the W3C
+ * {@code RTCCertificate}). Its fingerprint goes into SDP; the peer checks the handshake against it.
+ *
+ * <p>Generate one per service and {@link #toPem() save} it to keep a stable fingerprint across
+ * restarts. Keys are made and used by the JDK's providers (no BouncyCastle provider is installed).
+ */
+public final class RTCCertificate {
+    /** Default validity of a generated certificate. */
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
+
+    /** Key algorithm of a certificate. */
+    public enum KeyType {
+        /** ECDSA on P-256 (what browsers generate by default). */
+        ECDSA_P256,
+        /** RSA with a 2048-bit modulus and public exponent 65537. */
+        RSA_2048
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final X509Certificate certificate;
+    private final PrivateKey privateKey;
+    private final byte[] der;
+    private final KeyType keyType;
+
+    private RTCCertificate(X509Certificate certificate, PrivateKey privateKey) {
+        this.certificate = certificate;
+        this.privateKey = privateKey;
+        try {
+            this.der = certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("certificate cannot be encoded", e);
+        }
+        this.keyType = keyTypeOf(certificate.getPublicKey());
+    }
+
+    /** Generates an ECDSA P-256 certificate valid for {@link #DEFAULT_VALIDITY}. */
+    public static RTCCertificate generate() {
+        return generate(KeyType.ECDSA_P256, DEFAULT_VALIDITY);
+    }
+
+    /** Generates a certificate of the given key type valid for {@link #DEFAULT_VALIDITY}. */
+    public static RTCCertificate generate(KeyType keyType) {
+        return generate(keyType, DEFAULT_VALIDITY);
+    }
+
+    /** Generates a certificate of the given key type valid from now for {@code validity}. */
+    public static RTCCertificate generate(KeyType keyType, Duration validity) {
+        return generate(keyType, validity, Instant.now());
+    }
+
+    /**
+     * Generates a self-signed certificate with a random 64-bit serial and a random common name.
+     * It is valid from one day before {@code now} (tolerates peers with a slow clock) until
+     * {@code now + validity}.
+     */
+    public static RTCCertificate generate(KeyType keyType, Duration validity, Instant now) {
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("validity must be positive: " + validity);
+        }
+        try {
+            KeyPair keyPair;
+            String signatureAlgorithm;
+            if (keyType == KeyType.RSA_2048) {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                g.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), RANDOM);
+                keyPair = g.generateKeyPair();
+                signatureAlgorithm = "SHA256withRSA";
+            } else {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+                g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+                keyPair = g.generateKeyPair();
+                signatureAlgorithm = "SHA256withECDSA";
+            }
+            byte[] serialBytes = new byte[8];
+            RANDOM.nextBytes(serialBytes);
+            BigInteger serial = new BigInteger(1, serialBytes).setBit(62); // positive, non-zero
+            X500Name name = new X500Name("CN=rtc4j-" + Long.toHexString(RANDOM.nextLong() >>> 1));
+            Date notBefore = Date.from(now.minus(Duration.ofDays(1)));
+            Date notAfter = Date.from(now.plus(validity));
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name, serial, notBefore, notAfter, name, keyPair.getPublic());
+            ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm).build(keyPair.getPrivate());
+            X509CertificateHolder holder = builder.build(signer);
+            return new RTCCertificate(toX509(holder.getEncoded()), keyPair.getPrivate());
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot generate " + keyType + " certificate", e);
+        }
+    }
+
+    /**
+     * Reads a certificate and its private key from PEM text holding a {@code CERTIFICATE} block and
+     * a {@code PRIVATE KEY}, {@code EC PRIVATE KEY} or {@code RSA PRIVATE KEY} block, in any order
+     * (what {@link #toPem()} writes, or what {@code openssl req -x509} produces).
+     *
+     * @throws IllegalArgumentException if a block is missing, unreadable, or the key does not belong to the certificate
+     */
+    public static RTCCertificate fromPem(String pem) {
+        X509Certificate cert = null;
+        PrivateKey key = null;
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            Object o;
+            while ((o = parser.readObject()) != null) {
+                if (o instanceof X509CertificateHolder h && cert == null) {
+                    cert = toX509(h.getEncoded());
+                } else if (o instanceof PrivateKeyInfo info && key == null) {
+                    key = converter.getPrivateKey(info);
+                } else if (o instanceof PEMKeyPair kp && key == null) {
+                    key = converter.getKeyPair(kp).getPrivate();
+                }
+            }
+        } catch (IOException | CertificateException | RuntimeException e) {
+            throw new IllegalArgumentException("unreadable PEM: " + e.getMessage(), e);
+        }
+        if (cert == null || key == null) {
+            throw new IllegalArgumentException("PEM needs a CERTIFICATE and a private key block");
+        }
+        RTCCertificate result = new RTCCertificate(cert, key);
+        result.checkKeyMatches();
+        return result;
+    }
+
+    /** Reads {@link #fromPem(String)} from a file. */
+    public static RTCCertificate load(Path file) throws IOException {
+        return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
+    }
+
+    /** The certificate followed by its PKCS#8 private key, both PEM. Keep the file private. */
+    public String toPem() {
+        return certificatePem() + privateKeyPem();
+    }
+
+    /** Only the {@code CERTIFICATE} PEM block. */
+    public String certificatePem() {
+        return pem(certificate);
+    }
+
+    /** Only the PKCS#8 {@code PRIVATE KEY} PEM block. */
+    public String privateKeyPem() {
+        return pem(PrivateKeyInfo.getInstance(privateKey.getEncoded()));
+    }
+
+    /** Writes {@link #toPem()} to a file (created or replaced). */
+    public void save(Path file) throws IOException {
+        Files.writeString(file, toPem(), StandardCharsets.US_ASCII);
+    }
+
+    /** The W3C {@code expires}: the end of validity in milliseconds since the epoch. */
+    public long getExpires() {
+        return certificate.getNotAfter().getTime();
+    }
+
+    /** The W3C {@code getFingerprints()}: the sha-256 fingerprint, as browsers report it. */
+    public List<RTCDtlsFingerprint> getFingerprints() {
+        return List.of(getFingerprint("sha-256"));
+    }
+
+    /** The fingerprint with any of sha-1, sha-224, sha-256, sha-384, sha-512. */
+    public RTCDtlsFingerprint getFingerprint(String algorithm) {
+        return RTCDtlsFingerprint.of(algorithm, der);
+    }
+
+    /** The key algorithm. */
+    public KeyType getKeyType() {
+        return keyType;
+    }
+
+    /** The certificate. */
+    public X509Certificate getX509Certificate() {
+        return certificate;
+    }
+
+    /** The private key; give it to nobody but the DTLS layer. */
+    public PrivateKey getPrivateKey() {
+        return privateKey;
+    }
+
+    /** DER encoding of the certificate (copy). */
+    public byte[] getEncoded() {
+        return der.clone();
+    }
+
+    byte[] encodedNoCopy() {
+        return der;
+    }
+
+    @Override
+    public String toString() {
+        return "RTCCertificate[" + keyType + ", " + getFingerprint("sha-256") + "]";
+    }
+
+    private void checkKeyMatches() {
+        try {
+            String alg = keyType == KeyType.RSA_2048 ? "SHA256withRSA" : "SHA256withECDSA";
+            java.security.Signature s = java.security.Signature.getInstance(alg);
+            s.initSign(privateKey);
+            byte[] probe = "rtc4j".getBytes(StandardCharsets.US_ASCII);
+            s.update(probe);
+            byte[] sig = s.sign();
+            s.initVerify(certificate.getPublicKey());
+            s.update(probe);
+            if (!s.verify(sig)) {
+                throw new IllegalArgumentException("private key does not belong to the certificate");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("private key does not belong to the certificate", e);
+        }
+    }
+
+    private static KeyType keyTypeOf(PublicKey key) {
+        if (key instanceof RSAPublicKey) {
+            return KeyType.RSA_2048;
+        }
+        if (key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
+            return KeyType.ECDSA_P256;
+        }
+        throw new IllegalArgumentException("only ECDSA P-256 and RSA certificates are supported, got "
+                + key.getAlgorithm());
+    }
+
+    private static X509Certificate toX509(byte[] der) throws CertificateException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(der));
+    }
+
+    private static String pem(Object o) {
+        StringWriter sw = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+            w.writeObject(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw.toString();
+    }
+}
