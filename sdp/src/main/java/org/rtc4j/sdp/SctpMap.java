@@ -1,0 +1,32 @@
+package org.rtc4j.sdp;
+
+import java.util.List;
+
+/**
+ * Legacy {@code a=sctpmap:<port> <protocol> [<streams>]} (draft-ietf-mmusic-sctp-sdp-05), sent by
+ * aiortc and older browsers with an {@code m=application <port> DTLS/SCTP 5000} line.
+ *
+ * @param streams the maximum number of streams, or 0 when absent
+ */
+public record SctpMap(int port, String protocol, int streams) implements AttributeValue {
+
+    /** Parses the attribute value. */
+    public static SctpMap parse(String value) throws SdpParseException {
+        List<String> f = Fields.split(value);
+        Fields.count(f, 2, 3, "sctpmap");
+        int port = Fields.parseInt(f.get(0), 0, 65535, "sctpmap port");
+        Fields.token(f.get(1), "sctpmap protocol");
+        int streams = f.size() > 2 ? Fields.parseInt(f.get(2), 1, 65535, "sctpmap streams") : 0;
+        return new SctpMap(port, f.get(1), streams);
+    }
+
+    @Override
+    public String attributeName() {
+        return "sctpmap";
+    }
+
+    @Override
+    public String format() {
+        return port + " " + protocol + (streams > 0 ? " " + streams : "");
+    }
+}
