@@ -1,0 +1,332 @@
+package org.rtc4j.signaling.engineio;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Engine.IO session. State is guarded by the session's monitor; writes to Netty channels are
+ * non-blocking, so they happen under it (that keeps packet order across transports during an
+ * upgrade). Listener callbacks never run under the monitor.
+ */
+final class EngineSession implements EngineSocket {
+    private final EngineServer server;
+    private final String sid;
+    private final EngineRequest request;
+    private final EventLoop timers;
+
+    private boolean websocket;
+    private Channel ws;
+    private Channel probe;
+    private ArrayDeque<EnginePacket> buffer;
+    private PendingPoll poll;
+    private boolean closed;
+    private ScheduledFuture<?> pingTimer;
+    private ScheduledFuture<?> pongTimer;
+    private ScheduledFuture<?> upgradeTimer;
+    private volatile Object attachment;
+
+    /** A held long-poll GET. */
+    record PendingPoll(ChannelHandlerContext ctx, boolean keepAlive, String origin) {
+    }
+
+    EngineSession(EngineServer server, String sid, EngineRequest request, EventLoop timers, Channel ws) {
+        this.server = server;
+        this.sid = sid;
+        this.request = request;
+        this.timers = timers;
+        this.ws = ws;
+        this.websocket = ws != null;
+    }
+
+    @Override
+    public String id() {
+        return sid;
+    }
+
+    @Override
+    public EngineRequest request() {
+        return request;
+    }
+
+    @Override
+    public synchronized String transport() {
+        return websocket ? "websocket" : "polling";
+    }
+
+    /** The upper layer's per-session object. */
+    Object attachment() {
+        return attachment;
+    }
+
+    void attach(Object o) {
+        attachment = o;
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return !closed;
+    }
+
+    synchronized boolean isWebSocket() {
+        return websocket;
+    }
+
+    synchronized boolean isUpgrading() {
+        return probe != null;
+    }
+
+    @Override
+    public void send(List<EnginePacket> packets) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (websocket) {
+                writeFrames(ws, packets);
+                return;
+            }
+            if (buffer == null) {
+                buffer = new ArrayDeque<>();
+            }
+            buffer.addAll(packets);
+            if (poll != null) {
+                flushPoll();
+            }
+        }
+    }
+
+    private static void writeFrames(Channel ch, List<EnginePacket> packets) {
+        for (EnginePacket p : packets) {
+            if (p.isBinary()) {
+                ch.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary())));
+            } else {
+                ch.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(p.frameBytes())));
+            }
+        }
+        ch.flush();
+    }
+
+    // Caller holds the monitor and a poll is pending.
+    private void flushPoll() {
+        PendingPoll p = poll;
+        poll = null;
+        List<EnginePacket> out = new ArrayList<>(buffer);
+        buffer.clear();
+        server.pollDone(p.ctx.channel());
+        EngineHttpHandler.respondText(p.ctx, p.keepAlive, p.origin, server.options(), EngineCodec.encodePayload(out));
+    }
+
+    private void answerPoll(EnginePacket packet) {
+        PendingPoll p = poll;
+        poll = null;
+        server.pollDone(p.ctx.channel());
+        EngineHttpHandler.respondText(p.ctx, p.keepAlive, p.origin, server.options(), packet.encodeForPolling());
+    }
+
+    /** A long-poll GET arrived. Returns false when it overlapped another (the session is closed). */
+    boolean onPoll(ChannelHandlerContext ctx, boolean keepAlive, String origin) {
+        synchronized (this) {
+            if (!closed && poll == null) {
+                poll = new PendingPoll(ctx, keepAlive, origin);
+                server.pollPending(ctx.channel(), this);
+                if (buffer != null && !buffer.isEmpty()) {
+                    flushPoll();
+                } else if (probe != null) {
+                    // The client is upgrading: release it at once so it can send the upgrade packet.
+                    answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
+                }
+                return true;
+            }
+        }
+        close("transport error");
+        return false;
+    }
+
+    /** The connection holding our pending poll went away. */
+    void onPollConnectionClosed(Channel ch) {
+        synchronized (this) {
+            if (poll == null || poll.ctx.channel() != ch) {
+                return;
+            }
+            poll = null;
+        }
+        close("transport error");
+    }
+
+    /** Packets from the current transport (POST body or WebSocket frame). */
+    void onPackets(List<EnginePacket> packets) {
+        for (EnginePacket p : packets) {
+            if (!isOpen()) {
+                return;
+            }
+            switch (p.type()) {
+                case PONG -> onPong();
+                case MESSAGE -> {
+                    if (p.isBinary()) {
+                        server.listener().onMessage(this, p.binary());
+                    } else {
+                        server.listener().onMessage(this, p.text());
+                    }
+                }
+                case CLOSE -> close("transport close");
+                case NOOP, PING -> {
+                    // v4 clients do not ping outside a probe; a stray one is harmless.
+                }
+                default -> close("parse error");
+            }
+        }
+    }
+
+    /** A WebSocket connection asks to take over this polling session. */
+    synchronized boolean startProbe(Channel ch) {
+        if (closed || websocket || probe != null) {
+            return false;
+        }
+        probe = ch;
+        upgradeTimer = timers.schedule(() -> abortProbe(ch), server.options().upgradeTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    /** A frame arrived on the probing WebSocket. */
+    void onProbePacket(Channel ch, EnginePacket p) {
+        synchronized (this) {
+            if (probe != ch || closed) {
+                ch.close();
+                return;
+            }
+            if (p.type() == EnginePacket.Type.PING && "probe".equals(p.text())) {
+                writeFrames(ch, List.of(EnginePacket.of(EnginePacket.Type.PONG, "probe")));
+                if (poll != null) {
+                    answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
+                }
+                return;
+            }
+            if (p.type() == EnginePacket.Type.UPGRADE) {
+                if (upgradeTimer != null) {
+                    upgradeTimer.cancel(false);
+                    upgradeTimer = null;
+                }
+                probe = null;
+                ws = ch;
+                websocket = true;
+                if (poll != null) {
+                    answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
+                }
+                if (buffer != null && !buffer.isEmpty()) {
+                    writeFrames(ch, new ArrayList<>(buffer));
+                }
+                buffer = null;
+                return;
+            }
+            if (p.type() == EnginePacket.Type.NOOP) {
+                return;
+            }
+        }
+        abortProbe(ch);
+    }
+
+    /** Probe failed or its connection closed: the session stays on polling. */
+    void abortProbe(Channel ch) {
+        synchronized (this) {
+            if (probe != ch) {
+                return;
+            }
+            probe = null;
+            if (upgradeTimer != null) {
+                upgradeTimer.cancel(false);
+                upgradeTimer = null;
+            }
+        }
+        ch.close();
+    }
+
+    /** The WebSocket carrying this session closed. */
+    void onWebSocketClosed(Channel ch) {
+        synchronized (this) {
+            if (ws != ch) {
+                return;
+            }
+        }
+        close("transport close");
+    }
+
+    void startHeartbeat() {
+        schedulePing();
+    }
+
+    private synchronized void schedulePing() {
+        if (closed) {
+            return;
+        }
+        pingTimer = timers.schedule(this::ping, server.options().pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void ping() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            pongTimer = timers.schedule(() -> close("ping timeout"), server.options().pingTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        send(EnginePacket.of(EnginePacket.Type.PING));
+    }
+
+    private void onPong() {
+        synchronized (this) {
+            if (pongTimer == null) {
+                return;
+            }
+            pongTimer.cancel(false);
+            pongTimer = null;
+        }
+        schedulePing();
+    }
+
+    @Override
+    public void close(String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            cancel(pingTimer);
+            cancel(pongTimer);
+            cancel(upgradeTimer);
+            if (poll != null) {
+                answerPoll(EnginePacket.of(EnginePacket.Type.CLOSE));
+            }
+            if (ws != null && ws.isActive()) {
+                ws.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+            }
+            if (probe != null) {
+                probe.close();
+            }
+            buffer = null;
+        }
+        server.removed(this);
+        try {
+            server.listener().onClose(this, reason);
+        } catch (RuntimeException e) {
+            EngineServer.LOG.warn("close listener failed for {}", sid, e);
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.rtc4j.signaling.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.rtc4j.signaling.engineio.EngineHttpHandler;
+import org.rtc4j.signaling.engineio.EngineListener;
+import org.rtc4j.signaling.engineio.EngineOptions;
+import org.rtc4j.signaling.engineio.EngineServer;
+import org.rtc4j.signaling.engineio.EngineSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Socket.IO v5 server (Engine.IO v4 over long-polling and WebSocket) on Netty, compatible with
+ * the stock {@code socket.io-client}. It also serves static files and the client bundle.
+ *
+ * <pre>{@code
+ * SocketIoServer server = SocketIoServer.builder().port(3000).build().start();
+ * server.of("/").on("connection", socket -> {
+ *     socket.on("chat", (args, ack) -> socket.broadcast().emit("chat", args.get(0)));
+ * });
+ * }</pre>
+ */
+public final class SocketIoServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketIoServer.class);
+
+    private final Builder cfg;
+    private final EngineServer engine;
+    private final ConcurrentHashMap<String, Namespace> namespaces = new ConcurrentHashMap<>();
+    private final EventLoopGroup group;
+    private final boolean ownGroup;
+    private Channel serverChannel;
+
+    private SocketIoServer(Builder b) {
+        this.cfg = b;
+        this.engine = new EngineServer(b.engineOptions, new Listener());
+        this.ownGroup = b.group == null;
+        this.group = b.group != null ? b.group
+                : new MultiThreadIoEventLoopGroup(b.threads, new DefaultThreadFactory("rtc4j-sio", true),
+                NioIoHandler.newFactory());
+        namespaces.put("/", new Namespace(this, "/"));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the listening socket. */
+    public synchronized SocketIoServer start() {
+        if (serverChannel != null) {
+            return this;
+        }
+        EngineHttpHandler eio = new EngineHttpHandler(engine, cfg.path);
+        StaticFileHandler files = new StaticFileHandler(cfg.path, cfg.clientBundle, cfg.staticDirectory,
+                cfg.staticClasspath);
+        int maxBody = cfg.engineOptions.maxHttpBufferSize();
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("http-codec", new HttpServerCodec());
+                        ch.pipeline().addLast("aggregator", new HttpObjectAggregator(maxBody));
+                        ch.pipeline().addLast("eio", eio);
+                        ch.pipeline().addLast("static", files);
+                    }
+                });
+        try {
+            serverChannel = b.bind(cfg.host, cfg.port).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding", e);
+        }
+        LOG.info("Socket.IO server listening on {}", serverChannel.localAddress());
+        return this;
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The bound host. */
+    public String host() {
+        return cfg.host;
+    }
+
+    /** A namespace, created on first use. */
+    public Namespace of(String name) {
+        String n = name.startsWith("/") ? name : "/" + name;
+        return namespaces.computeIfAbsent(n, k -> new Namespace(this, k));
+    }
+
+    /** The main namespace's "connection" listener. */
+    public SocketIoServer on(String event, ConnectionListener l) {
+        of("/").on(event, l);
+        return this;
+    }
+
+    /** Middleware on the main namespace. */
+    public SocketIoServer use(Middleware m) {
+        of("/").use(m);
+        return this;
+    }
+
+    /** Rooms of the main namespace. */
+    public BroadcastOperator to(String... rooms) {
+        return of("/").to(rooms);
+    }
+
+    /** Emits to every socket of the main namespace. */
+    public void emit(String event, Object... args) {
+        of("/").emit(event, args);
+    }
+
+    /** The Engine.IO layer (session count, options). */
+    public EngineServer engine() {
+        return engine;
+    }
+
+    Namespace namespace(String name) {
+        return namespaces.get(name);
+    }
+
+    ScheduledExecutorService scheduler() {
+        return group;
+    }
+
+    Duration connectTimeout() {
+        return cfg.connectTimeout;
+    }
+
+    int maxAttachments() {
+        return cfg.maxAttachments;
+    }
+
+    /** Closes every connection and the listening socket; the event loops too unless given. */
+    @Override
+    public synchronized void close() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        engine.closeAll("server shutting down");
+        if (ownGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private final class Listener implements EngineListener {
+        @Override
+        public void onOpen(EngineSocket socket) {
+            ServerConnection c = new ServerConnection(SocketIoServer.this, socket);
+            EngineServer.attach(socket, c);
+            c.armConnectTimeout();
+        }
+
+        @Override
+        public void onMessage(EngineSocket socket, String text) {
+            ServerConnection c = (ServerConnection) EngineServer.attachment(socket);
+            if (c != null) {
+                c.onText(text);
+            }
+        }
+
+        @Override
+        public void onMessage(EngineSocket socket, byte[] data) {
+            ServerConnection c = (ServerConnection) EngineServer.attachment(socket);
+            if (c != null) {
+                c.onBinary(data);
+            }
+        }
+
+        @Override
+        public void onClose(EngineSocket socket, String reason) {
+            ServerConnection c = (ServerConnection) EngineServer.attachment(socket);
+            if (c != null) {
+                c.onEngineClose(reason);
+            }
+        }
+    }
+
+    /** Server settings. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String path = "/socket.io/";
+        private EngineOptions engineOptions = EngineOptions.defaults();
+        private Duration connectTimeout = Duration.ofSeconds(45);
+        private int maxAttachments = 10;
+        private Path clientBundle;
+        private Path staticDirectory;
+        private String staticClasspath;
+        private EventLoopGroup group;
+        private int threads;
+
+        /** Address to bind; 127.0.0.1 by default. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** Port to bind; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Engine.IO path, "/socket.io/" by default. */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        public Builder engineOptions(EngineOptions o) {
+            this.engineOptions = Objects.requireNonNull(o);
+            return this;
+        }
+
+        /** Time a new connection has to join a namespace before it is closed (default 45 s). */
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /** Most binary attachments accepted in one packet (default 10). */
+        public Builder maxAttachments(int n) {
+            this.maxAttachments = n;
+            return this;
+        }
+
+        /**
+         * File served at {@code <path>socket.io.min.js}. Without it the server looks for the
+         * {@code org.webjars.npm:socket.io-client:4.8.1} resource on the classpath.
+         */
+        public Builder clientBundle(Path file) {
+            this.clientBundle = file;
+            return this;
+        }
+
+        /** Directory of static files served for other paths ("/" maps to index.html). */
+        public Builder staticDirectory(Path dir) {
+            this.staticDirectory = dir;
+            return this;
+        }
+
+        /** Classpath prefix of static files, used after {@link #staticDirectory}. */
+        public Builder staticClasspath(String prefix) {
+            this.staticClasspath = prefix;
+            return this;
+        }
+
+        /** Event loops to share (not shut down by {@link #close()}). */
+        public Builder eventLoopGroup(EventLoopGroup g) {
+            this.group = g;
+            return this;
+        }
+
+        /** Threads of the server's own event loop group (0: Netty's default). */
+        public Builder threads(int n) {
+            this.threads = n;
+            return this;
+        }
+
+        public SocketIoServer build() {
+            return new SocketIoServer(this);
+        }
+    }
+}
