@@ -1,0 +1,20 @@
+package org.rtc4j.rtp.codec;
+
+import java.util.List;
+import org.rtc4j.rtp.RtpParseException;
+
+/** Turns the RTP payloads of one frame back into the codec's frame bitstream. */
+public interface Depacketizer {
+    /** @return true if this payload may begin a frame (e.g. VP8 S=1 and PID=0, AV1 Z=0) */
+    boolean isFrameStart(byte[] payload, int off, int len);
+
+    /** @return true if this payload shows its frame is a key frame / random access point */
+    boolean isKeyFrame(byte[] payload, int off, int len);
+
+    /**
+     * Reassembles one frame from all of its payloads in sequence order.
+     *
+     * @throws RtpParseException if a payload is malformed
+     */
+    byte[] depacketize(List<byte[]> payloads) throws RtpParseException;
+}

@@ -1,0 +1,66 @@
+package org.rtc4j.rtp.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtc4j.rtp.RtpHeader;
+import org.rtc4j.rtp.RtpPacket;
+
+/**
+ * Turns frames into complete RTP packets: one {@link Payloader} plus payload type, SSRC, running
+ * sequence numbers and an MTU (default {@value #DEFAULT_MTU} bytes for the whole RTP packet).
+ * Every packet of a frame shares its timestamp and the last one has the marker bit.
+ */
+public final class Packetizer {
+    /** Default RTP packet size limit (leaves room for SRTP, UDP, IP and TURN overhead). */
+    public static final int DEFAULT_MTU = 1200;
+
+    private final Payloader payloader;
+    private final int payloadType;
+    private final long ssrc;
+    private final int mtu;
+    private int sequenceNumber;
+    private final RtpHeader header = new RtpHeader();
+
+    /**
+     * @param initialSequence first sequence number (use a random value, RFC 3550)
+     * @param mtu             largest RTP packet, header included
+     */
+    public Packetizer(Payloader payloader, int payloadType, long ssrc, int initialSequence, int mtu) {
+        if (mtu <= RtpPacket.FIXED_HEADER + 16) {
+            throw new IllegalArgumentException("MTU " + mtu);
+        }
+        this.payloader = payloader;
+        this.payloadType = payloadType;
+        this.ssrc = ssrc;
+        this.sequenceNumber = initialSequence & 0xFFFF;
+        this.mtu = mtu;
+    }
+
+    /** A packetizer with the default MTU. */
+    public Packetizer(Payloader payloader, int payloadType, long ssrc, int initialSequence) {
+        this(payloader, payloadType, ssrc, initialSequence, DEFAULT_MTU);
+    }
+
+    /** @return the sequence number the next packet will carry */
+    public int nextSequenceNumber() {
+        return sequenceNumber;
+    }
+
+    /** @return RTP packets for {@code frame}, all with {@code timestamp} */
+    public List<byte[]> packetize(byte[] frame, int off, int len, long timestamp) {
+        List<byte[]> payloads = payloader.payload(mtu - RtpPacket.FIXED_HEADER, frame, off, len);
+        List<byte[]> out = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            header.clear().payloadType(payloadType).ssrc(ssrc).timestamp(timestamp)
+                    .sequenceNumber(sequenceNumber).marker(i == payloads.size() - 1);
+            sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
+            out.add(header.toPacket(payloads.get(i)));
+        }
+        return out;
+    }
+
+    /** @return RTP packets for the whole of {@code frame} */
+    public List<byte[]> packetize(byte[] frame, long timestamp) {
+        return packetize(frame, 0, frame.length, timestamp);
+    }
+}

@@ -1,0 +1,13 @@
+package org.rtc4j.rtp.codec;
+
+import java.util.List;
+
+/** Splits one encoded frame into RTP payloads of a codec's payload format. */
+public interface Payloader {
+    /**
+     * @param maxPayload the largest payload allowed (MTU minus RTP header)
+     * @return payloads in sending order; the last one carries the frame's marker bit
+     * @throws IllegalArgumentException if the frame cannot be carried (e.g. an oversized Opus packet)
+     */
+    List<byte[]> payload(int maxPayload, byte[] frame, int off, int len);
+}

@@ -1,0 +1,201 @@
+package org.rtc4j.rtp.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtc4j.rtp.RtpPacket;
+import org.rtc4j.rtp.RtpParseException;
+import org.rtc4j.rtp.SequenceUnwrapper;
+
+/**
+ * Receive-side frame assembly: buffers RTP packets of one stream in a fixed ring, reorders them
+ * by sequence number and emits whole frames in order. A frame is the run of consecutive packets
+ * with one timestamp, starting at a packet the {@link Depacketizer} accepts as a frame start and
+ * ending at the marker bit (or where the timestamp changes).
+ *
+ * <p>A missing packet holds back later frames until the newest packet is more than
+ * {@code maxLate} sequence numbers ahead; then the incomplete frame is dropped and the next
+ * emitted frame has {@link Frame#afterGap()} set. Memory is bounded by the ring capacity.
+ * Not thread-safe; sans-IO (no clock: lateness is measured in packets).
+ */
+public final class SampleBuilder {
+    private static final class Slot {
+        long seq = -1;
+        long timestamp;
+        boolean marker;
+        byte[] payload;
+    }
+
+    private final Depacketizer depacketizer;
+    private final Slot[] ring;
+    private final int mask;
+    private final int maxLate;
+    private final SequenceUnwrapper unwrapper = SequenceUnwrapper.forSequenceNumbers();
+    private long head = -1;
+    private long highest = -1;
+    private boolean emittedAny;
+    private boolean gap;
+    private long lastFrameTimestamp = -1;
+    private long droppedPackets;
+
+    /**
+     * @param capacity ring size in packets (rounded up to a power of two, at least 16)
+     * @param maxLate  how far (in packets) the newest packet may run ahead of a hole before the
+     *                 hole is given up; must be below {@code capacity}
+     */
+    public SampleBuilder(Depacketizer depacketizer, int capacity, int maxLate) {
+        int c = Integer.highestOneBit(Math.max(16, capacity - 1)) << 1;
+        if (maxLate < 1 || maxLate >= c) {
+            throw new IllegalArgumentException("maxLate " + maxLate + " for capacity " + c);
+        }
+        this.depacketizer = depacketizer;
+        this.ring = new Slot[c];
+        for (int i = 0; i < c; i++) {
+            ring[i] = new Slot();
+        }
+        this.mask = c - 1;
+        this.maxLate = maxLate;
+    }
+
+    /** A builder with 512 slots that waits up to 256 packets for a retransmission. */
+    public SampleBuilder(Depacketizer depacketizer) {
+        this(depacketizer, 512, 256);
+    }
+
+    /** Parses and adds one RTP packet (its payload is copied). */
+    public void push(byte[] packet, int off, int len) throws RtpParseException {
+        push(new RtpPacket().wrap(packet, off, len));
+    }
+
+    /** Adds one RTP packet (its payload is copied; the view may be reused afterwards). */
+    public void push(RtpPacket p) {
+        long seq = unwrapper.unwrap(p.sequenceNumber());
+        if (head < 0) {
+            head = seq;
+        } else if (seq < head) {
+            if (emittedAny || head - seq > maxLate) {
+                droppedPackets++;
+                return; // too late: its frame was emitted or given up
+            }
+            // reordering before the first frame: start earlier (only over empty slots)
+            for (long s = seq; s < head; s++) {
+                ring[(int) (s & mask)].seq = -1;
+            }
+            head = seq;
+        }
+        while (seq - head > mask) { // would overwrite the oldest slot: give it up
+            dropAt(head);
+            head++;
+            gap = true;
+        }
+        Slot s = ring[(int) (seq & mask)];
+        if (s.seq == seq) {
+            return; // duplicate
+        }
+        s.seq = seq;
+        s.timestamp = p.timestamp();
+        s.marker = p.marker();
+        s.payload = p.payloadCopy();
+        highest = Math.max(highest, seq);
+    }
+
+    private Slot at(long seq) {
+        Slot s = ring[(int) (seq & mask)];
+        return s.seq == seq ? s : null;
+    }
+
+    private void dropAt(long seq) {
+        Slot s = at(seq);
+        if (s != null) {
+            s.seq = -1;
+            s.payload = null;
+            droppedPackets++;
+        }
+    }
+
+    /** @return the next complete frame in order, or null if none is ready */
+    public Frame poll() {
+        while (head >= 0 && head <= highest) {
+            Slot first = at(head);
+            if (first == null) {
+                if (highest - head > maxLate) {
+                    head++;
+                    gap = true;
+                    continue;
+                }
+                return null;
+            }
+            if (first.timestamp == lastFrameTimestamp
+                    || !depacketizer.isFrameStart(first.payload, 0, first.payload.length)) {
+                // the rest of a frame whose start was lost or already given up
+                dropAt(head);
+                head++;
+                gap = true;
+                continue;
+            }
+            long end = -1;
+            boolean incomplete = false;
+            for (long j = head; j <= highest; j++) {
+                Slot s = at(j);
+                if (s == null) {
+                    incomplete = true;
+                    break;
+                }
+                if (s.timestamp != first.timestamp) {
+                    end = j - 1;
+                    break;
+                }
+                if (s.marker) {
+                    end = j;
+                    break;
+                }
+            }
+            if (end < 0) {
+                if (incomplete && highest - head > maxLate) {
+                    lastFrameTimestamp = first.timestamp;
+                    while (at(head) != null && at(head).timestamp == first.timestamp) {
+                        dropAt(head);
+                        head++;
+                    }
+                    gap = true;
+                    continue;
+                }
+                return null;
+            }
+            Frame f = assemble(head, end, first.timestamp);
+            head = end + 1;
+            lastFrameTimestamp = first.timestamp;
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private Frame assemble(long from, long to, long timestamp) {
+        List<byte[]> payloads = new ArrayList<>((int) (to - from + 1));
+        boolean key = false;
+        for (long j = from; j <= to; j++) {
+            Slot s = at(j);
+            payloads.add(s.payload);
+            key |= depacketizer.isKeyFrame(s.payload, 0, s.payload.length);
+            s.seq = -1;
+            s.payload = null;
+        }
+        emittedAny = true;
+        try {
+            byte[] data = depacketizer.depacketize(payloads);
+            Frame f = new Frame(data, timestamp, key, gap, (int) (from & 0xFFFF), payloads.size());
+            gap = false;
+            return f;
+        } catch (RtpParseException e) {
+            droppedPackets += payloads.size();
+            gap = true;
+            return null;
+        }
+    }
+
+    /** @return packets discarded so far (late, overwritten, or part of an unusable frame) */
+    public long droppedPackets() {
+        return droppedPackets;
+    }
+}
