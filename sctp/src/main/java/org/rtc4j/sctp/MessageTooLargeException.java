@@ -1,0 +1,31 @@
+package org.rtc4j.sctp;
+
+/**
+ * Thrown by {@link DataChannel#send} when a message is larger than the peer's max-message-size
+ * (RFC 8841). The W3C API maps this to a {@code TypeError}; nothing was queued.
+ */
+public final class MessageTooLargeException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final long size;
+    private final long limit;
+
+    /**
+     * @param size  the message size in bytes
+     * @param limit the largest size the peer accepts
+     */
+    public MessageTooLargeException(long size, long limit) {
+        super("message of " + size + " bytes exceeds the peer's max-message-size of " + limit + " bytes");
+        this.size = size;
+        this.limit = limit;
+    }
+
+    /** @return the refused message size in bytes */
+    public long size() {
+        return size;
+    }
+
+    /** @return the peer's max-message-size in bytes */
+    public long limit() {
+        return limit;
+    }
+}
