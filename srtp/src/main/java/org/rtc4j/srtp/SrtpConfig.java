@@ -1,0 +1,62 @@
+package org.rtc4j.srtp;
+
+/**
+ * Expert knobs of an {@link SrtpSession}. Immutable; the {@code with...} methods return copies.
+ */
+public final class SrtpConfig {
+    /** 128-packet replay windows for SRTP and SRTCP, at most 1024 remote SSRCs per direction. */
+    public static final SrtpConfig DEFAULT = new SrtpConfig(128, 128, 1024);
+
+    private final int srtpReplayWindow;
+    private final int srtcpReplayWindow;
+    private final int maxRemoteSsrcs;
+
+    private SrtpConfig(int srtpReplayWindow, int srtcpReplayWindow, int maxRemoteSsrcs) {
+        if (srtpReplayWindow < 64 || srtpReplayWindow > 1 << 15) {
+            throw new IllegalArgumentException("SRTP replay window must be 64..32768: " + srtpReplayWindow);
+        }
+        if (srtcpReplayWindow < 64 || srtcpReplayWindow > 1 << 15) {
+            throw new IllegalArgumentException("SRTCP replay window must be 64..32768: " + srtcpReplayWindow);
+        }
+        if (maxRemoteSsrcs < 1 || maxRemoteSsrcs > 1 << 20) {
+            throw new IllegalArgumentException("maxRemoteSsrcs must be 1..1048576: " + maxRemoteSsrcs);
+        }
+        this.srtpReplayWindow = srtpReplayWindow;
+        this.srtcpReplayWindow = srtcpReplayWindow;
+        this.maxRemoteSsrcs = maxRemoteSsrcs;
+    }
+
+    /** Replay window for SRTP in packets (rounded up to a power of two). Default 128. */
+    public int srtpReplayWindow() {
+        return srtpReplayWindow;
+    }
+
+    /** Replay window for SRTCP in packets (rounded up to a power of two). Default 128. */
+    public int srtcpReplayWindow() {
+        return srtcpReplayWindow;
+    }
+
+    /**
+     * How many remote SSRCs (each for SRTP and for SRTCP) get a context. Contexts are only created
+     * for packets that authenticate, so this bounds what an authenticated but hostile peer can
+     * make us hold; packets for further SSRCs get {@link SrtpStatus#SSRC_LIMIT}. Default 1024.
+     */
+    public int maxRemoteSsrcs() {
+        return maxRemoteSsrcs;
+    }
+
+    /** A copy with another SRTP replay window (64..32768 packets). */
+    public SrtpConfig withSrtpReplayWindow(int packets) {
+        return new SrtpConfig(packets, srtcpReplayWindow, maxRemoteSsrcs);
+    }
+
+    /** A copy with another SRTCP replay window (64..32768 packets). */
+    public SrtpConfig withSrtcpReplayWindow(int packets) {
+        return new SrtpConfig(srtpReplayWindow, packets, maxRemoteSsrcs);
+    }
+
+    /** A copy with another bound on remote SSRC contexts. */
+    public SrtpConfig withMaxRemoteSsrcs(int count) {
+        return new SrtpConfig(srtpReplayWindow, srtcpReplayWindow, count);
+    }
+}
