@@ -1,0 +1,102 @@
+package org.rtc4j.rtp.repair;
+
+import org.rtc4j.rtp.Bytes;
+import org.rtc4j.rtp.RtpHeader;
+import org.rtc4j.rtp.RtpPacket;
+import org.rtc4j.rtp.RtpParseException;
+
+/**
+ * Send-side history for retransmission (RFC 4588). Stores the last {@code capacity} packets of
+ * a stream by sequence number (copied into preallocated slots); on a NACK,
+ * {@link #retransmit} writes either the original packet again (no RTX negotiated) or an RTX
+ * packet: RTX payload type and SSRC, its own sequence number, the original timestamp, marker
+ * and header extensions, and the original sequence number (OSN) in front of the payload.
+ */
+public final class RtxSendBuffer {
+    private final byte[][] slots;
+    private final int[] lengths;
+    private final int[] seqs;
+    private final int mask;
+    private final int rtxPayloadType;
+    private final long rtxSsrc;
+    private int rtxSequence;
+    private final RtpPacket view = new RtpPacket();
+    private final RtpHeader header = new RtpHeader();
+
+    /**
+     * @param capacity       packets kept (rounded up to a power of two)
+     * @param maxPacket      largest packet stored
+     * @param rtxPayloadType RTX payload type, or -1 to resend originals unchanged
+     * @param rtxSsrc        RTX stream SSRC
+     */
+    public RtxSendBuffer(int capacity, int maxPacket, int rtxPayloadType, long rtxSsrc, int initialRtxSequence) {
+        int c = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+        this.slots = new byte[c][maxPacket];
+        this.lengths = new int[c];
+        this.seqs = new int[c];
+        java.util.Arrays.fill(seqs, -1);
+        this.mask = c - 1;
+        this.rtxPayloadType = rtxPayloadType;
+        this.rtxSsrc = rtxSsrc;
+        this.rtxSequence = initialRtxSequence & 0xFFFF;
+    }
+
+    /** Stores a sent packet (copied). */
+    public void store(byte[] packet, int off, int len) throws RtpParseException {
+        view.wrap(packet, off, len);
+        int seq = view.sequenceNumber();
+        int i = seq & mask;
+        if (len > slots[i].length) {
+            throw new IllegalArgumentException("packet larger than the buffer slots");
+        }
+        System.arraycopy(packet, off, slots[i], 0, len);
+        lengths[i] = len;
+        seqs[i] = seq;
+    }
+
+    /** @return true if {@code seq} is still in the history */
+    public boolean contains(int seq) {
+        return seqs[seq & mask] == (seq & 0xFFFF);
+    }
+
+    /**
+     * Writes the retransmission of {@code seq} into {@code dst}.
+     *
+     * @return its length, or -1 if the packet is no longer stored
+     */
+    public int retransmit(int seq, byte[] dst, int off) {
+        int i = seq & mask;
+        if (seqs[i] != (seq & 0xFFFF)) {
+            return -1;
+        }
+        if (rtxPayloadType < 0) {
+            System.arraycopy(slots[i], 0, dst, off, lengths[i]);
+            return lengths[i];
+        }
+        view.wrap(slots[i], 0, lengths[i]);
+        header.copyFrom(view).payloadType(rtxPayloadType).ssrc(rtxSsrc).sequenceNumber(rtxSequence);
+        rtxSequence = (rtxSequence + 1) & 0xFFFF;
+        int h = header.write(dst, off);
+        Bytes.put16(dst, off + h, seq);
+        System.arraycopy(slots[i], view.payloadOffset(), dst, off + h + 2, view.payloadLength());
+        return h + 2 + view.payloadLength();
+    }
+
+    /**
+     * Receiver side: turns an RTX packet back into the original packet (RFC 4588 section 4).
+     *
+     * @return the original packet's length written at {@code dst[off]}
+     * @throws RtpParseException if the RTX payload lacks the OSN
+     */
+    public static int unwrapRtx(byte[] rtx, int rtxOff, int rtxLen, int originalPayloadType, long originalSsrc,
+            byte[] dst, int off) throws RtpParseException {
+        RtpPacket p = new RtpPacket().wrap(rtx, rtxOff, rtxLen);
+        if (p.payloadLength() < 2) {
+            throw new RtpParseException("RTX packet without original sequence number");
+        }
+        int osn = Bytes.u16(rtx, p.payloadOffset());
+        RtpHeader h = new RtpHeader().copyFrom(p).payloadType(originalPayloadType).ssrc(originalSsrc)
+                .sequenceNumber(osn);
+        return h.write(dst, off, rtx, p.payloadOffset() + 2, p.payloadLength() - 2, 0);
+    }
+}
