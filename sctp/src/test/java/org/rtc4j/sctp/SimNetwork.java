@@ -25,7 +25,8 @@ final class SimNetwork {
         long queued;
         long sentPackets;
         long lostPackets;
-        long deliveredBytes;
+        /** Sees every packet offered to the link (before loss), with the virtual time in µs. */
+        java.util.function.ObjLongConsumer<byte[]> tap;
 
         Link loss(double p) {
             this.loss = p;
@@ -126,6 +127,9 @@ final class SimNetwork {
     private void transmit(Peer from, byte[] pkt) {
         Link l = from.out;
         l.sentPackets++;
+        if (l.tap != null) {
+            l.tap.accept(pkt, nowUs);
+        }
         if (l.loss > 0 && random.nextDouble() < l.loss) {
             l.lostPackets++;
             return;
