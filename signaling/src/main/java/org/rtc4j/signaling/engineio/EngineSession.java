@@ -317,6 +317,7 @@ final class EngineSession implements EngineSocket {
             buffer = null;
         }
         server.removed(this);
+        EngineServer.LOG.debug("session {} closed: {}", sid, reason);
         try {
             server.listener().onClose(this, reason);
         } catch (RuntimeException e) {
