@@ -29,6 +29,8 @@ public final class SampleBuilder {
     private final Slot[] ring;
     private final int mask;
     private final int maxLate;
+    private final int startupPackets;
+    private long receivedPackets;
     private final SequenceUnwrapper unwrapper = SequenceUnwrapper.forSequenceNumbers();
     private long head = -1;
     private long highest = -1;
@@ -43,6 +45,17 @@ public final class SampleBuilder {
      *                 hole is given up; must be below {@code capacity}
      */
     public SampleBuilder(Depacketizer depacketizer, int capacity, int maxLate) {
+        this(depacketizer, capacity, maxLate, 0);
+    }
+
+    /**
+     * @param capacity       ring size in packets (rounded up to a power of two, at least 16)
+     * @param maxLate        how far (in packets) the newest packet may run ahead of a hole before
+     *                       the hole is given up; must be below {@code capacity}
+     * @param startupPackets packets to receive before the first frame is emitted, so that packets
+     *                       reordered around the very start of the stream are not lost
+     */
+    public SampleBuilder(Depacketizer depacketizer, int capacity, int maxLate, int startupPackets) {
         int c = Integer.highestOneBit(Math.max(16, capacity - 1)) << 1;
         if (maxLate < 1 || maxLate >= c) {
             throw new IllegalArgumentException("maxLate " + maxLate + " for capacity " + c);
@@ -54,6 +67,7 @@ public final class SampleBuilder {
         }
         this.mask = c - 1;
         this.maxLate = maxLate;
+        this.startupPackets = Math.max(0, startupPackets);
     }
 
     /** A builder with 512 slots that waits up to 256 packets for a retransmission. */
@@ -95,6 +109,7 @@ public final class SampleBuilder {
         s.timestamp = p.timestamp();
         s.marker = p.marker();
         s.payload = p.payloadCopy();
+        receivedPackets++;
         highest = Math.max(highest, seq);
     }
 
@@ -114,6 +129,9 @@ public final class SampleBuilder {
 
     /** @return the next complete frame in order, or null if none is ready */
     public Frame poll() {
+        if (!emittedAny && receivedPackets < startupPackets) {
+            return null;
+        }
         while (head >= 0 && head <= highest) {
             Slot first = at(head);
             if (first == null) {
@@ -124,8 +142,11 @@ public final class SampleBuilder {
                 }
                 return null;
             }
-            if (first.timestamp == lastFrameTimestamp
-                    || !depacketizer.isFrameStart(first.payload, 0, first.payload.length)) {
+            boolean start = depacketizer.isFrameStart(first.payload, 0, first.payload.length);
+            if (!start && !emittedAny && highest - head <= maxLate) {
+                return null; // the stream's first packets may still arrive out of order
+            }
+            if (first.timestamp == lastFrameTimestamp || !start) {
                 // the rest of a frame whose start was lost or already given up
                 dropAt(head);
                 head++;
