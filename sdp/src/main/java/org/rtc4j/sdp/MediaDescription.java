@@ -339,7 +339,7 @@ public final class MediaDescription extends SdpSection {
         public MediaDescription build() {
             List<SdpLine> all = new ArrayList<>();
             all.add(mediaLine.toLine());
-            all.addAll(ordered());
+            all.addAll(lines);
             try {
                 return SdpParser.assembleMedia(all);
             } catch (SdpParseException e) {

@@ -86,8 +86,9 @@ final class SdpParser {
                 start = i + 1;
                 lineNo++;
                 lineBytes = 0;
-                if (i < n) {
-                    totalBytes++;
+                if (i < n && ++totalBytes > SessionDescription.MAX_BYTES) {
+                    throw new SdpParseException("description is larger than 1 MiB", lineNo - 1,
+                            shorten(text, Math.max(0, text.lastIndexOf('\n', i - 1) + 1)));
                 }
                 if (lineNo > SessionDescription.MAX_LINES && start < n) {
                     throw new SdpParseException("description has more than " + SessionDescription.MAX_LINES
@@ -97,11 +98,14 @@ final class SdpParser {
             }
             int b = c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
             totalBytes += b;
-            lineBytes += b;
-            if (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n')) {
-                throw new SdpParseException("carriage return without line feed inside a line", lineNo,
-                        shorten(text, start));
+            if (c == '\r') {
+                if (i + 1 >= n || text.charAt(i + 1) != '\n') {
+                    throw new SdpParseException("carriage return without line feed inside a line", lineNo,
+                            shorten(text, start));
+                }
+                continue; // the CR of a CRLF terminator is not part of the line
             }
+            lineBytes += b;
             if (c == 0) {
                 throw new SdpParseException("NUL character inside a line", lineNo, shorten(text, start));
             }

@@ -7,8 +7,8 @@ import java.util.function.Predicate;
 /**
  * Builder methods shared by {@link SessionDescription.Builder} and {@link MediaDescription.Builder}.
  *
- * <p>Lines are kept in call order, then put in RFC 8866 order by type when built (attributes keep
- * their relative order). Methods for attributes that occur once ({@code mid}, {@code setup},
+ * <p>New lines are placed in RFC 8866 order by type (attributes in call order); lines taken over
+ * from a parsed description by {@code toBuilder()} keep their positions. Methods for attributes that occur once ({@code mid}, {@code setup},
  * {@code ice-ufrag}, a direction, ...) replace an existing one in place; the others append.
  * Invalid values make {@code build()} throw {@link IllegalArgumentException}.
  *
@@ -25,9 +25,26 @@ public abstract class SectionBuilder<B extends SectionBuilder<B>> {
     /** Rank of a line type in RFC 8866 order for this section; -1 for unknown types. */
     abstract int rank(char type);
 
-    /** Appends any line verbatim (unknown types included). */
+    /**
+     * Adds any line verbatim: after the last line of the same or an earlier RFC 8866 rank, so known
+     * types land in RFC order without moving existing lines; unknown types go at the end.
+     */
     public B line(SdpLine line) {
-        lines.add(line);
+        int r = rank(line.type());
+        if (r < 0) {
+            lines.add(line);
+            return self();
+        }
+        int at = 0;
+        int prev = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            int ri = rank(lines.get(i).type());
+            prev = ri < 0 ? prev : ri; // unknown lines stick to the line before them
+            if (prev <= r) {
+                at = i + 1;
+            }
+        }
+        lines.add(at, line);
         return self();
     }
 
@@ -67,7 +84,7 @@ public abstract class SectionBuilder<B extends SectionBuilder<B>> {
             }
         }
         if (at < 0) {
-            lines.add(line);
+            line(line);
         } else {
             lines.add(at, line);
         }
@@ -171,26 +188,5 @@ public abstract class SectionBuilder<B extends SectionBuilder<B>> {
     /** Sets {@code a=max-message-size} (0 means no limit). */
     public B maxMessageSize(long bytes) {
         return replaceAttribute(Attribute.of("max-message-size", Long.toString(bytes)));
-    }
-
-    /** The lines in RFC order; unknown line types stay after the line they followed. */
-    List<SdpLine> ordered() {
-        int[] ranks = new int[lines.size()];
-        int prev = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            int r = rank(lines.get(i).type());
-            ranks[i] = r < 0 ? prev : r;
-            prev = ranks[i];
-        }
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            idx.add(i);
-        }
-        idx.sort((a, b) -> Integer.compare(ranks[a], ranks[b])); // List.sort is stable
-        List<SdpLine> out = new ArrayList<>();
-        for (int i : idx) {
-            out.add(lines.get(i));
-        }
-        return out;
     }
 }

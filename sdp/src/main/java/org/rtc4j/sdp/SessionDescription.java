@@ -314,20 +314,21 @@ public final class SessionDescription extends SdpSection {
          * @throws IllegalArgumentException if a line is not valid SDP (the message names it)
          */
         public SessionDescription build() {
-            List<SdpLine> all = new ArrayList<>(lines);
-            if (all.stream().noneMatch(l -> l.type() == 'v')) {
-                all.add(0, new SdpLine('v', "0"));
+            Builder b = new Builder();
+            b.lines.addAll(lines);
+            if (lines.stream().noneMatch(l -> l.type() == 'v')) {
+                b.line(new SdpLine('v', "0"));
             }
-            if (all.stream().noneMatch(l -> l.type() == 'o')) {
-                all.add(Origin.of("-", 0, 0, "127.0.0.1").toLine());
+            if (lines.stream().noneMatch(l -> l.type() == 'o')) {
+                b.line(Origin.of("-", 0, 0, "127.0.0.1").toLine());
             }
-            if (all.stream().noneMatch(l -> l.type() == 's')) {
-                all.add(new SdpLine('s', "-"));
+            if (lines.stream().noneMatch(l -> l.type() == 's')) {
+                b.line(new SdpLine('s', "-"));
             }
-            if (all.stream().noneMatch(l -> l.type() == 't')) {
-                all.add(new Timing(0, 0).toLine());
+            if (lines.stream().noneMatch(l -> l.type() == 't')) {
+                b.line(new Timing(0, 0).toLine());
             }
-            List<SdpLine> session = new Builder().withLines(all).ordered();
+            List<SdpLine> session = new ArrayList<>(b.lines);
             for (MediaDescription m : media) {
                 session.addAll(m.lines());
             }
@@ -336,11 +337,6 @@ public final class SessionDescription extends SdpSection {
             } catch (SdpParseException e) {
                 throw new IllegalArgumentException("invalid session description: " + e.getMessage(), e);
             }
-        }
-
-        private Builder withLines(List<SdpLine> l) {
-            lines.addAll(l);
-            return this;
         }
     }
 }
