@@ -4,7 +4,7 @@ package org.rtc4j.signaling.service;
  * Limits and auth of the signaling service.
  *
  * @param secret          HS256 secret; null disables token checks
- * @param maxMessageBytes largest serialized {@code signal.data} (SDP ≤ 64 KiB by default)
+ * @param maxMessageBytes most text bytes one {@code signal.data} may carry (its strings, unescaped: SDP ≤ 64 KiB by default)
  * @param ratePerSecond   sustained events per second per connection
  * @param burst           events a connection may send at once
  * @param maxRoomName     longest accepted room name

@@ -1,6 +1,5 @@
 package org.rtc4j.signaling.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -130,13 +129,7 @@ public final class SignalingService {
             error(ack, "signal needs {to, data}");
             return;
         }
-        int size;
-        try {
-            size = SioCodec.MAPPER.writeValueAsBytes(data).length;
-        } catch (JsonProcessingException e) {
-            error(ack, "signal data is not JSON");
-            return;
-        }
+        long size = textSize(data);
         if (size > options.maxMessageBytes()) {
             error(ack, "signal data too large: " + size + " bytes, limit " + options.maxMessageBytes());
             return;
@@ -151,6 +144,25 @@ public final class SignalingService {
         out.set("data", data);
         target.emit("signal", out);
         ack.send(SioCodec.MAPPER.createObjectNode());
+    }
+
+    // Size as the text it carries (an SDP of N bytes counts N, not its JSON-escaped length).
+    private static long textSize(JsonNode n) {
+        if (n.isTextual()) {
+            return n.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        long total = 8;
+        if (n.isContainerNode()) {
+            var it = n.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                total += e.getKey().length() + textSize(e.getValue());
+            }
+            for (int i = 0; n.isArray() && i < n.size(); i++) {
+                total += textSize(n.get(i));
+            }
+        }
+        return total;
     }
 
     private static boolean shareRoom(SocketIoSocket a, SocketIoSocket b) {
