@@ -162,6 +162,26 @@ public final class SrtpSession {
         return rtpInStreams.size();
     }
 
+    /**
+     * Forgets the SRTP and SRTCP state of a remote SSRC (call on RTCP BYE or when a stream is
+     * torn down) so it no longer counts against {@link SrtpConfig#maxRemoteSsrcs()}. A later
+     * packet of that SSRC starts a new context, with a fresh replay window.
+     *
+     * @return whether there was any state to forget
+     */
+    public boolean removeRemoteSsrc(int ssrc) {
+        boolean rtp = rtpInStreams.remove(ssrc);
+        boolean rtcp = rtcpInStreams.remove(ssrc);
+        return rtp || rtcp;
+    }
+
+    /** Forgets the rollover counter and SRTCP index of a local SSRC we no longer send. */
+    public boolean removeLocalSsrc(int ssrc) {
+        boolean rtp = rtpOutStreams.remove(ssrc);
+        boolean rtcp = rtcpOutStreams.remove(ssrc);
+        return rtp || rtcp;
+    }
+
     // ---------------------------------------------------------------- SRTP
 
     /**

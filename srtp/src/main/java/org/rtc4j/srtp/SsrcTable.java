@@ -54,6 +54,35 @@ final class SsrcTable {
         last = stream;
     }
 
+    /** Removes the stream of {@code ssrc}, if any (backward-shift deletion keeps probes short). */
+    boolean remove(int ssrc) {
+        int mask = keys.length - 1;
+        int i = mix(ssrc) & mask;
+        while (values[i] != null && keys[i] != ssrc) {
+            i = (i + 1) & mask;
+        }
+        if (values[i] == null) {
+            return false;
+        }
+        if (last == values[i]) {
+            last = null;
+        }
+        values[i] = null;
+        count--;
+        for (int j = (i + 1) & mask; values[j] != null; j = (j + 1) & mask) {
+            int home = mix(keys[j]) & mask;
+            // move entry j into the hole at i unless its home lies cyclically in (i, j]
+            boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+            if (!stays) {
+                keys[i] = keys[j];
+                values[i] = values[j];
+                values[j] = null;
+                i = j;
+            }
+        }
+        return true;
+    }
+
     private void insert(SrtpStream stream) {
         int mask = keys.length - 1;
         int i = mix(stream.ssrc) & mask;

@@ -1,11 +1,12 @@
 package org.rtc4j.srtp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 
-/** Any bytes given to unprotect yield a status; nothing is thrown and the state stays sane. */
+/**
+ * Any bytes given to unprotect yield a status; nothing is thrown. (Plain checks rather than
+ * AssertJ keep Jazzer from instrumenting a large library on every run.)
+ */
 class SrtpFuzzTest {
     private static final SrtpSession[] SESSIONS = new SrtpSession[SrtpProfile.values().length];
 
@@ -19,9 +20,15 @@ class SrtpFuzzTest {
     void unprotect(byte[] data) {
         for (SrtpSession s : SESSIONS) {
             byte[] b = Arrays.copyOf(data, data.length + 3);
-            assertThat(s.unprotectRtp(b, 1, data.length)).isNotNull();
+            check(s.unprotectRtp(b, 1, data.length));
             b = Arrays.copyOf(data, data.length);
-            assertThat(s.unprotectRtcp(b, 0, data.length)).isNotNull();
+            check(s.unprotectRtcp(b, 0, data.length));
+        }
+    }
+
+    private static void check(SrtpStatus status) {
+        if (status == null) {
+            throw new IllegalStateException("unprotect returned no status");
         }
     }
 }
