@@ -93,6 +93,10 @@ public final class IceAgent {
     private long nextCheckAt;
     private long firstValidAt = -1;
     private int prflxCounter;
+    /** Consent expired: FAILED until a restart. (FAILED from exhausted checks recovers if a check later succeeds.) */
+    private boolean consentLost;
+    private Generation completedGen;
+    private long nextValidPingAt;
 
     /**
      * @param config settings (copied by reference; do not change afterwards)
@@ -344,6 +348,7 @@ public final class IceAgent {
         localCandidates.clear();
         if (state == IceTransportState.FAILED) {
             selected = null;
+            consentLost = false;
             setState(IceTransportState.NEW);
         }
         gatheringState = IceGatheringState.NEW;
@@ -373,7 +378,7 @@ public final class IceAgent {
      */
     public boolean send(byte[] data, long now) {
         CandidatePair p = selected;
-        if (p == null || state == IceTransportState.FAILED || state == IceTransportState.CLOSED) {
+        if (p == null || consentLost || state == IceTransportState.CLOSED) {
             return false;
         }
         sendVia(p.local(), p.remote().address(), data, now);
@@ -452,10 +457,14 @@ public final class IceAgent {
         if (hasCheckWork()) {
             t = Math.min(t, nextCheckAt);
         }
-        if (role == IceRole.CONTROLLING && firstValidAt >= 0 && needsNomination() && !nominationInFlight()) {
+        if (role == IceRole.CONTROLLING && firstValidAt >= 0 && needsNomination() && !nominationInFlight()
+                && bestValid() != null) {
             t = Math.min(t, firstValidAt + config.nominationDelayMillis);
         }
-        if (selected != null && state != IceTransportState.FAILED) {
+        if (role == IceRole.CONTROLLED && needsNomination() && bestValid() != null) {
+            t = Math.min(t, nextValidPingAt);
+        }
+        if (selected != null && !consentLost) {
             t = Math.min(t, selected.nextConsentAt);
             if (state != IceTransportState.DISCONNECTED) {
                 t = Math.min(t, selected.lastConsentAt + config.disconnectedAfterMillis);
@@ -503,6 +512,7 @@ public final class IceAgent {
             }
         }
         maybeNominate(now);
+        pingValidWhileUnnominated(now);
         if (hasCheckWork() && now >= nextCheckAt) {
             CandidatePair next = nextPairToCheck();
             if (next != null) {
@@ -808,8 +818,9 @@ public final class IceAgent {
 
     private void sendCheck(CandidatePair p, long now) {
         TransactionId old = checkInFlight.remove(p);
-        if (old != null) {
-            transactions.remove(old);
+        StunClientTransaction<Ctx> oldTx = old == null ? null : transactions.get(old);
+        if (oldTx != null) {
+            oldTx.stopRetransmitting(now); // its late response still counts
         }
         Generation g = p.generation;
         long prflxPriority = priority(CandidateType.PRFLX, (int) ((baseOf(p.local()).priority() >> 8) & 0xFFFF));
@@ -856,8 +867,15 @@ public final class IceAgent {
                 break;
             default:
                 CandidatePair p = c.pair;
-                if (id.equals(checkInFlight.get(p))) {
-                    checkInFlight.remove(p);
+                if (!id.equals(checkInFlight.get(p))) {
+                    break; // superseded by a newer check of the same pair
+                }
+                checkInFlight.remove(p);
+                LOG.trace("check timed out on {}", p);
+                if (p.state == CandidatePair.State.SUCCEEDED && c.useCandidate) {
+                    // Only the nomination was lost: the pair stays valid and is nominated again.
+                    p.nominating = false;
+                    break;
                 }
                 p.state = CandidatePair.State.FAILED;
                 p.nominating = false;
@@ -1012,7 +1030,11 @@ public final class IceAgent {
         }
         p.remoteAuthenticated = true;
         boolean useCandidate = m.has(StunAttribute.USE_CANDIDATE) && role == IceRole.CONTROLLED;
+        LOG.trace("check from {} on {} (use-candidate {})", from, p, useCandidate);
         if (p.state == CandidatePair.State.SUCCEEDED) {
+            if (p.nominating && role == IceRole.CONTROLLING) {
+                enqueueTriggered(p, true); // the peer is reachable: repeat the nomination now
+            }
             if (useCandidate) {
                 CandidatePair v = validPairFrom(p);
                 if (v != null) {
@@ -1029,8 +1051,8 @@ public final class IceAgent {
             }
             if (p.state != CandidatePair.State.IN_PROGRESS) {
                 p.state = CandidatePair.State.WAITING;
-                enqueueTriggered(p, false);
             }
+            enqueueTriggered(p, false);
         }
     }
 
@@ -1135,6 +1157,7 @@ public final class IceAgent {
     }
 
     private void onCheckSuccess(CandidatePair p, InetSocketAddress mapped, Ctx c, long now) {
+        LOG.trace("check succeeded on {} (use-candidate {}, nominate-on-success {})", p, c.useCandidate, p.nominateOnSuccess);
         p.state = CandidatePair.State.SUCCEEDED;
         CandidatePair valid = validPairFrom(p);
         if (valid == null) {
@@ -1155,6 +1178,7 @@ public final class IceAgent {
         }
         if (firstValidAt < 0) {
             firstValidAt = now;
+            nextValidPingAt = now + config.validPingIntervalMillis;
         }
         String f = p.foundation();
         for (CandidatePair q : checklist) {
@@ -1222,13 +1246,7 @@ public final class IceAgent {
                 || state == IceTransportState.CLOSED) {
             return;
         }
-        CandidatePair best = null;
-        for (CandidatePair v : validList) {
-            if (v.generation == gen && v.checkedFrom.state == CandidatePair.State.SUCCEEDED
-                    && (best == null || v.priority > best.priority)) {
-                best = v;
-            }
-        }
+        CandidatePair best = bestValid();
         if (best == null) {
             return;
         }
@@ -1250,13 +1268,41 @@ public final class IceAgent {
         }
     }
 
+    /**
+     * Controlled side: while the peer has not nominated, keep checking our best valid pair now
+     * and then. If the peer's own checks were all lost its pair is failed; our check revives it
+     * (a triggered check there), so a lossy start cannot leave both sides waiting for ever.
+     */
+    private void pingValidWhileUnnominated(long now) {
+        if (role != IceRole.CONTROLLED || !needsNomination() || now < nextValidPingAt) {
+            return;
+        }
+        CandidatePair best = bestValid();
+        if (best != null) {
+            nextValidPingAt = now + config.validPingIntervalMillis;
+            enqueueTriggered(best.checkedFrom, false);
+        }
+    }
+
+    private CandidatePair bestValid() {
+        CandidatePair best = null;
+        for (CandidatePair v : validList) {
+            if (v.generation == gen && v.checkedFrom.state == CandidatePair.State.SUCCEEDED
+                    && (best == null || v.priority > best.priority)) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
     private void consent(long now) {
         CandidatePair p = selected;
-        if (p == null || state == IceTransportState.FAILED) {
+        if (p == null || consentLost) {
             return;
         }
         if (now - p.lastConsentAt >= config.consentTimeoutMillis) {
             LOG.info("consent expired on {}", p);
+            consentLost = true;
             setState(IceTransportState.FAILED);
             return;
         }
@@ -1274,15 +1320,16 @@ public final class IceAgent {
     }
 
     private void updateState(long now) {
-        if (state == IceTransportState.CLOSED || state == IceTransportState.FAILED) {
-            return;
+        if (state == IceTransportState.CLOSED || consentLost) {
+            return; // terminal until restart
         }
         IceTransportState s = state;
         if (selected != null) {
             if (now - selected.lastConsentAt >= config.disconnectedAfterMillis) {
                 s = IceTransportState.DISCONNECTED;
-            } else if (checksFinished() && remoteEndOfCandidates && gatheringState == IceGatheringState.COMPLETE
-                    && selected.generation == gen) {
+            } else if (selected.generation == gen && (completedGen == gen || checksFinished() && remoteEndOfCandidates
+                    && gatheringState == IceGatheringState.COMPLETE)) {
+                completedGen = gen; // stays completed: later checks on other pairs do not matter
                 s = IceTransportState.COMPLETED;
             } else {
                 s = IceTransportState.CONNECTED;

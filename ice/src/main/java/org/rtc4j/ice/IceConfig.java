@@ -31,6 +31,8 @@ public final class IceConfig {
     public RetransmissionPolicy gatherPolicy = new RetransmissionPolicy(500, 5, 4, 0, false, 39_500);
     /** Controlling: nominate the best valid pair at most this long after the first one appeared. */
     public long nominationDelayMillis = 1000;
+    /** Controlled: re-check the best valid pair this often until the peer nominates. */
+    public long validPingIntervalMillis = 2500;
     /** Mean consent check interval (randomized 0.8-1.2x, RFC 7675). */
     public long consentIntervalMillis = 5000;
     /** Consent expiry (RFC 7675: 30 s). */

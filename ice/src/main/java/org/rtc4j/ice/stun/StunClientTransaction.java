@@ -25,6 +25,7 @@ public final class StunClientTransaction<C> {
     private int attempts = 1;
     private long deadline;
     private boolean done;
+    private boolean quiet;
 
     /**
      * @param id transaction ID inside {@code request}
@@ -77,6 +78,19 @@ public final class StunClientTransaction<C> {
     }
 
     /**
+     * Stops retransmitting but keeps accepting a response for a last wait (RFC 8445 7.3.1.4:
+     * a triggered check replaces an in-progress one).
+     *
+     * @param now current time (ms)
+     */
+    public void stopRetransmitting(long now) {
+        if (!done && !quiet) {
+            quiet = true;
+            deadline = now + policy.waitAfter(policy.rc());
+        }
+    }
+
+    /**
      * @param now current time (ms)
      * @return what to do
      */
@@ -84,7 +98,7 @@ public final class StunClientTransaction<C> {
         if (done || now < deadline) {
             return Action.NONE;
         }
-        if (policy.reliable() || attempts >= policy.rc()) {
+        if (quiet || policy.reliable() || attempts >= policy.rc()) {
             done = true;
             return Action.TIMED_OUT;
         }

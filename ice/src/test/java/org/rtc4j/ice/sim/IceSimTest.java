@@ -46,6 +46,40 @@ class IceSimTest {
     SimNetwork net = new SimNetwork(random, T0);
     Simulation sim = new Simulation(net);
 
+    static IceSimTest seeded(long seed) {
+        IceSimTest t = new IceSimTest();
+        t.random = new Random(seed);
+        t.net = new SimNetwork(t.random, T0);
+        t.sim = new Simulation(t.net);
+        return t;
+    }
+
+    /** Opt-in soak: {@code -Dice.sim.soak=200} runs the main scenarios with that many seeds. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "ice.sim.soak", matches = "\\d+")
+    void soak() {
+        int n = Integer.getInteger("ice.sim.soak");
+        for (long seed = Long.getLong("ice.sim.from", 1); seed <= n; seed++) {
+            for (double loss : new double[] {0.0, 0.2, 0.5}) {
+                try {
+                    seeded(seed).connectsUnderLossWithReordering(loss);
+                } catch (AssertionError | RuntimeException e) {
+                    throw new AssertionError("seed " + seed + " loss " + loss, e);
+                }
+            }
+            long s = seed;
+            for (Runnable r : new Runnable[] {() -> seeded(s).bothControllingResolvesTheRoleConflict(),
+                    () -> seeded(s).iceRestartMidFlowKeepsTheFlow(), () -> seeded(s).lateTrickledCandidatesAndPeerReflexiveBothWays(),
+                    () -> seeded(s).symmetricToSymmetricConnectsThroughTurnRelay(), () -> seeded(s).consentLossFailsTheAgentInAboutThirtySeconds()}) {
+                try {
+                    r.run();
+                } catch (AssertionError | RuntimeException e) {
+                    throw new AssertionError("seed " + seed, e);
+                }
+            }
+        }
+    }
+
     IceConfig config(IceRole role) {
         IceConfig c = new IceConfig();
         c.role = role;
