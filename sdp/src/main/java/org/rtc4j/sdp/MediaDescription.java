@@ -31,6 +31,7 @@ public final class MediaDescription extends SdpSection {
     /** @return a builder holding this section's lines */
     public Builder toBuilder() {
         Builder b = new Builder(mediaLine);
+        b.mLine = lines.get(0); // verbatim, e.g. a port written as "04750"
         b.lines.addAll(lines.subList(1, lines.size()));
         return b;
     }
@@ -215,9 +216,11 @@ public final class MediaDescription extends SdpSection {
     /** Builds a media section; see {@link SectionBuilder} for ordering and replacement rules. */
     public static final class Builder extends SectionBuilder<Builder> {
         private MediaLine mediaLine;
+        private SdpLine mLine;
 
         Builder(MediaLine mediaLine) {
             this.mediaLine = mediaLine;
+            this.mLine = mediaLine.toLine();
         }
 
         @Override
@@ -235,6 +238,7 @@ public final class MediaDescription extends SdpSection {
         public Builder port(int port) {
             mediaLine = new MediaLine(mediaLine.media(), port, mediaLine.numberOfPorts(), mediaLine.protocol(),
                     mediaLine.formats());
+            mLine = mediaLine.toLine();
             return this;
         }
 
@@ -242,6 +246,7 @@ public final class MediaDescription extends SdpSection {
         public Builder formats(List<String> formats) {
             mediaLine = new MediaLine(mediaLine.media(), mediaLine.port(), mediaLine.numberOfPorts(),
                     mediaLine.protocol(), formats);
+            mLine = mediaLine.toLine();
             return this;
         }
 
@@ -338,7 +343,7 @@ public final class MediaDescription extends SdpSection {
          */
         public MediaDescription build() {
             List<SdpLine> all = new ArrayList<>();
-            all.add(mediaLine.toLine());
+            all.add(mLine);
             all.addAll(lines);
             try {
                 return SdpParser.assembleMedia(all);
