@@ -207,6 +207,7 @@ public final class DtlsEndpoint implements AutoCloseable {
         }
         try {
             dtls.send(data, offset, length);
+            transport.flush();
         } catch (IOException e) {
             fail(translate(e));
         }
@@ -272,6 +273,7 @@ public final class DtlsEndpoint implements AutoCloseable {
             }
             boolean published = false;
             synchronized (lock) {
+                transport.flush(); // the server's last flight
                 if (state == State.HANDSHAKING) {
                     transport.setNonBlocking();
                     dtls = t;
@@ -303,6 +305,14 @@ public final class DtlsEndpoint implements AutoCloseable {
 
     /** Decrypts everything queued; owner thread only, CONNECTED only. */
     private void pumpRecords() {
+        try {
+            pumpRecords0();
+        } finally {
+            transport.flush(); // e.g. our final flight, resent because the peer repeated its own
+        }
+    }
+
+    private void pumpRecords0() {
         DTLSTransport t = dtls;
         while (state == State.CONNECTED) {
             int n;

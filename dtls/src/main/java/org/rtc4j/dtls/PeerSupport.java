@@ -2,7 +2,6 @@ package org.rtc4j.dtls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -24,7 +23,6 @@ import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +35,8 @@ import org.slf4j.LoggerFactory;
 final class PeerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(PeerSupport.class);
 
-    /**
-     * JCA crypto over the JDK providers: AES-GCM uses AES-NI and GHASH intrinsics, X25519 and P-256
-     * come from SunEC. Thread-safe and shared by all endpoints.
-     */
-    static final JcaTlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
+    /** Shared by all endpoints; thread-safe. */
+    static final JcaTlsCrypto CRYPTO = new RtcTlsCrypto();
 
     static final int[] GROUPS = {NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1};
 

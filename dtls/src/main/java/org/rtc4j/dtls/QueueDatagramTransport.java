@@ -15,6 +15,12 @@ import org.bouncycastle.tls.DatagramTransport;
  * queued, datagrams BouncyCastle sends go to a sink. During the handshake the handshake thread
  * blocks in {@link #receive} with BouncyCastle's own retransmission wait; afterwards the transport
  * is switched to non-blocking and the owner thread drains it, getting {@link WouldBlock} when empty.
+ *
+ * <p>BouncyCastle writes every record as its own datagram. Outgoing records are packed instead
+ * into as few datagrams of at most the MTU as possible (RFC 6347 4.1.1 allows several records per
+ * datagram), flushed when BouncyCastle starts waiting for the peer: a handshake flight then takes
+ * one or two datagrams rather than five, which matters a lot under loss because a flight only
+ * counts once all of it has arrived.
  */
 final class QueueDatagramTransport implements DatagramTransport {
     /** Enough for a few flights plus a burst of data; beyond it datagrams are dropped like a full socket buffer. */
@@ -43,12 +49,16 @@ final class QueueDatagramTransport implements DatagramTransport {
     private final int receiveLimit;
     private volatile boolean closed;
     private volatile boolean nonBlocking;
+    /** Records waiting to be sent as one datagram; guarded by this (the owner may close mid-handshake). */
+    private final byte[] pending;
+    private int pendingLength;
 
     QueueDatagramTransport(int mtu, Consumer<byte[]> sink) {
         this.sink = sink;
         this.sendLimit = mtu;
         // Peers may use a bigger MTU than ours; accept up to an Ethernet frame's payload.
         this.receiveLimit = Math.max(mtu, 1500);
+        this.pending = new byte[mtu];
     }
 
     /** Queues a datagram from the network; false if it was dropped (closed or full). */
@@ -80,6 +90,7 @@ final class QueueDatagramTransport implements DatagramTransport {
 
     @Override
     public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+        flush();
         byte[] d;
         if (nonBlocking) {
             d = inbound.poll();
@@ -110,19 +121,35 @@ final class QueueDatagramTransport implements DatagramTransport {
     }
 
     @Override
-    public void send(byte[] buf, int off, int len) {
+    public synchronized void send(byte[] buf, int off, int len) {
         if (closed) {
             return;
         }
-        byte[] copy = new byte[len];
-        System.arraycopy(buf, off, copy, 0, len);
-        sink.accept(copy);
+        if (pendingLength + len > pending.length) {
+            flush();
+        }
+        if (len > pending.length) {
+            sink.accept(java.util.Arrays.copyOfRange(buf, off, off + len));
+            return;
+        }
+        System.arraycopy(buf, off, pending, pendingLength, len);
+        pendingLength += len;
+    }
+
+    /** Sends the records packed so far as one datagram. */
+    synchronized void flush() {
+        if (pendingLength > 0) {
+            byte[] d = java.util.Arrays.copyOf(pending, pendingLength);
+            pendingLength = 0;
+            sink.accept(d);
+        }
     }
 
     /** Closes; a handshake thread blocked in {@link #receive} wakes up and fails. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed) {
+            flush();
             closed = true;
             inbound.clear();
             inbound.offer(CLOSED);

@@ -2,8 +2,6 @@ package org.rtc4j.dtls;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +32,6 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -175,12 +172,13 @@ public final class RTCCertificate {
 
     /** Only the {@code CERTIFICATE} PEM block. */
     public String certificatePem() {
-        return pem(certificate);
+        return pem("CERTIFICATE", der);
     }
 
     /** Only the PKCS#8 {@code PRIVATE KEY} PEM block. */
     public String privateKeyPem() {
-        return pem(PrivateKeyInfo.getInstance(privateKey.getEncoded()));
+        // Raw PKCS#8 (with the curve in the algorithm identifier), which OpenSSL and the JDK both read.
+        return pem("PRIVATE KEY", privateKey.getEncoded());
     }
 
     /** Writes {@link #toPem()} to a file (created or replaced). */
@@ -266,13 +264,9 @@ public final class RTCCertificate {
                 .generateCertificate(new java.io.ByteArrayInputStream(der));
     }
 
-    private static String pem(Object o) {
-        StringWriter sw = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
-            w.writeObject(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sw.toString();
+    private static String pem(String type, byte[] body) {
+        String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(body);
+        return "-----BEGIN " + type + "-----\n" + b64 + "\n-----END " + type + "-----\n";
     }
 }

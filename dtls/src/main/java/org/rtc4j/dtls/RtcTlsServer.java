@@ -35,6 +35,12 @@ final class RtcTlsServer extends DefaultTlsServer {
     }
 
     @Override
+    protected boolean preferLocalCipherSuites() {
+        // Our order (AES-128-GCM first) decides, not the client's.
+        return true;
+    }
+
+    @Override
     public int[] getSupportedGroups() {
         return PeerSupport.groupsVector().stream().mapToInt(Integer::intValue).toArray();
     }
