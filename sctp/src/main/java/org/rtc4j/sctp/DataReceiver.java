@@ -187,7 +187,10 @@ final class DataReceiver {
         }
         heldFrags++;
         heldBytes += payloadLen;
-        tryAssemble(f);
+        // Only a fragment that can end a run is worth a scan: it carries E, or fills a hole below one.
+        if ((flags & Chunks.FLAG_END) != 0 || slot(tsn + 1) != null) {
+            tryAssemble(f);
+        }
         return ACCEPTED;
     }
 
@@ -320,6 +323,9 @@ final class DataReceiver {
     }
 
     private boolean grow(int dist) {
+        if (dist >= maxCap) {
+            return false;
+        }
         int n = cap;
         while (n <= dist) {
             n <<= 1;
@@ -349,10 +355,14 @@ final class DataReceiver {
     }
 
     /** FORWARD-TSN (RFC 3758 §3.6): skip abandoned TSNs and SSNs. */
-    void onForwardTsn(byte[] b, int off, int len) {
+    boolean onForwardTsn(byte[] b, int off, int len) {
         int newCum = Bytes.i32(b, off);
         if (Bytes.tsnLe(newCum, cum)) {
-            return;
+            return true;
+        }
+        if (newCum - cum > maxCap + 65536) {
+            // Further than the peer could have sent within our window: a broken or hostile peer.
+            return false;
         }
         purgeAbandoned(newCum);
         if (newCum - cum >= cap) {
@@ -392,6 +402,7 @@ final class DataReceiver {
             }
             drain(stream, s);
         }
+        return true;
     }
 
     /**

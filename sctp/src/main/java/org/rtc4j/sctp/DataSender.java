@@ -422,14 +422,18 @@ final class DataSender {
     /**
      * Processes a SACK chunk value in place (already length-checked).
      *
-     * @return false if the SACK was stale or acknowledged data never sent
+     * @return {@link #SACK_OK}, {@link #SACK_STALE} (older than what we know, ignored) or
+     *         {@link #SACK_VIOLATION} (acknowledges data never sent)
      */
-    boolean onSack(byte[] b, int off, long now) {
+    int onSack(byte[] b, int off, long now) {
         int cumTsnAck = Bytes.i32(b, off);
         long aRwnd = Bytes.u32(b, off + 4);
         int gaps = Bytes.u16(b, off + 8);
-        if (Bytes.tsnLt(cumTsnAck, cumAck) || !Bytes.tsnLt(cumTsnAck, nextUnsent)) {
-            return false;
+        if (Bytes.tsnLt(cumTsnAck, cumAck)) {
+            return SACK_STALE;
+        }
+        if (!Bytes.tsnLt(cumTsnAck, nextUnsent)) {
+            return SACK_VIOLATION;
         }
         long flightBefore = flight;
         long bytesAcked = 0;
@@ -539,8 +543,12 @@ final class DataSender {
         } else if (cumAdvanced) {
             t3Deadline = now + (long) rto;
         }
-        return true;
+        return SACK_OK;
     }
+
+    static final int SACK_OK = 0;
+    static final int SACK_STALE = 1;
+    static final int SACK_VIOLATION = 2;
 
     private boolean allAckedOrAbandoned() {
         for (int i = 0; i < size; i++) {

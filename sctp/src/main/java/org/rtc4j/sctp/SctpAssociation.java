@@ -300,7 +300,10 @@ public final class SctpAssociation {
                         break;
                     case Chunks.FORWARD_TSN:
                         if (acceptsData()) {
-                            receiver.onForwardTsn(buf, vo, vl);
+                            if (!receiver.onForwardTsn(buf, vo, vl)) {
+                                abortWith("FORWARD-TSN beyond anything the peer can have sent", true);
+                                return;
+                            }
                             sackNow = true;
                         }
                         break;
@@ -831,10 +834,12 @@ public final class SctpAssociation {
     }
 
     private void onSack(byte[] b, int off) {
-        if (sender.onSack(b, off, now)) {
-            if (sender.forwardTsnNeeded) {
-                forwardTsnDue = true;
-            }
+        int r = sender.onSack(b, off, now);
+        if (r == DataSender.SACK_VIOLATION) {
+            abortWith("SACK acknowledges TSN " + Integer.toUnsignedString(Bytes.i32(b, off)) + " that was never sent",
+                    true);
+        } else if (r == DataSender.SACK_OK && sender.forwardTsnNeeded) {
+            forwardTsnDue = true;
         }
     }
 
@@ -1238,7 +1243,12 @@ public final class SctpAssociation {
         if (len >= 20 && Bytes.u16(b, off) == Chunks.PARAM_HEARTBEAT_INFO && Bytes.i64(b, off + 4) == heartbeatNonce
                 && heartbeatOutstanding) {
             heartbeatOutstanding = false;
-            sender.errorCount = 0;
+            // A live path does not excuse data the peer never acknowledges: only clear the error
+            // count when no data is outstanding, so a peer that answers HEARTBEATs but not DATA
+            // still fails the association instead of leaving it stuck.
+            if (!sender.outstanding()) {
+                sender.errorCount = 0;
+            }
             sender.heartbeatRtt(now - Bytes.i64(b, off + 12));
         }
     }
@@ -1251,7 +1261,10 @@ public final class SctpAssociation {
         byte[] sack = new byte[12];
         Bytes.put32(sack, 0, Bytes.i32(b, off));
         Bytes.put32(sack, 4, (int) Math.min(0xffffffffL, sender.peerRwnd + sender.flight));
-        sender.onSack(sack, 0, now);
+        if (sender.onSack(sack, 0, now) == DataSender.SACK_VIOLATION) {
+            abortWith("SHUTDOWN acknowledges data that was never sent", true);
+            return;
+        }
         switch (state) {
             case ESTABLISHED:
             case SHUTDOWN_PENDING:

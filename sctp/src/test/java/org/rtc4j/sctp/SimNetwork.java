@@ -182,6 +182,8 @@ final class SimNetwork {
                 ar.via.queued -= ar.size;
             }
             ar.to.assoc.handle(ar.packet, nowMs());
+            // Like an event loop: answer each datagram before reading the next.
+            pump();
         }
         for (Peer p : new Peer[] {a, b}) {
             if (p.assoc.nextTimeout() <= nowMs()) {
