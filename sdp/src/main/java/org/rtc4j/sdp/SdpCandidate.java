@@ -70,6 +70,13 @@ public record SdpCandidate(String foundation, int component, String transport, l
 
     /** Parses the value of an {@code a=candidate:} attribute (no prefix). */
     static SdpCandidate parseValue(String value) throws SdpParseException {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch < 0x20 || ch == 0x7f) {
+                // A trickled string must also fit on one SDP line later.
+                throw SdpParseException.of("candidate contains a control character");
+            }
+        }
         List<String> f = Fields.split(value);
         if (f.size() < 8) {
             throw SdpParseException.of("candidate needs foundation, component, transport, priority, address, port, "

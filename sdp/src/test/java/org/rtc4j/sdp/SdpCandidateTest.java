@@ -88,6 +88,8 @@ class SdpCandidateTest {
         "candidate:1 1 udp 1 192.0.2.1 1 typ srflx rport x",
         "candidate:123456789012345678901234567890123 1 udp 1 192.0.2.1 1 typ host",
         "candidate:1 1 u/dp 1 192.0.2.1 1 typ host",
+        "candidate:1 1 udp 1 192.0.2.1 1 typ host generation 0\n",
+        "candidate:1 1 udp 1 192.0.2.1 1 typ host\tx y",
     })
     void malformedTrickledCandidatesReportLineOneAndTheText(String text) {
         assertThatThrownBy(() -> SdpCandidate.parse(text))

@@ -44,6 +44,8 @@ class SdpFuzzTest {
             return;
         }
         assertThat(SdpCandidate.parse(c.toCandidateString())).isEqualTo(c);
+        // Whatever was accepted from a trickle message must be addable to a description.
+        MediaDescription.builder("application", 9, "UDP/DTLS/SCTP", "webrtc-datachannel").candidate(c).build();
         c.generation();
         c.networkCost();
         c.isFqdn();
