@@ -91,11 +91,11 @@ public final class RtpPacket {
         if (extProfile == PROFILE_ONE_BYTE) {
             while (i < end) {
                 int b = buf[i] & 0xFF;
-                if (b == 0) { // padding byte between elements
+                int id = b >>> 4;
+                if (id == 0) { // padding byte; id 0 is never an element, whatever its length nibble says
                     i++;
                     continue;
                 }
-                int id = b >>> 4;
                 if (id == 15) { // RFC 8285: stop processing the block
                     break;
                 }

@@ -63,6 +63,14 @@ class RtpPacketTest {
     }
 
     @Test
+    void oneByteIdZeroIsPaddingWhateverItsLengthNibble() {
+        byte[] pkt = Hex.bytes("90 60 0001 00000001 00000002 bede0001 02 10aa 00 99");
+        view.wrap(pkt, 0, pkt.length);
+        assertThat(view.extensionCount()).isEqualTo(1);
+        assertThat(view.extensionLength(1)).isEqualTo(1);
+    }
+
+    @Test
     void paddingIsExcludedFromPayload() {
         byte[] pkt = Hex.bytes("a0 00 0001 00000001 00000002 0102 000003");
         view.wrap(pkt, 0, pkt.length);

@@ -86,15 +86,11 @@ public final class SampleBuilder {
         if (head < 0) {
             head = seq;
         } else if (seq < head) {
-            if (emittedAny || head - seq > maxLate) {
+            if (emittedAny || head - seq > maxLate || highest - seq > mask) {
                 droppedPackets++;
-                return; // too late: its frame was emitted or given up
+                return; // too late: its frame was emitted or given up, or it would not fit the ring
             }
-            // reordering before the first frame: start earlier (only over empty slots)
-            for (long s = seq; s < head; s++) {
-                ring[(int) (s & mask)].seq = -1;
-            }
-            head = seq;
+            head = seq; // reordering before the first frame: start earlier
         }
         while (seq - head > mask) { // would overwrite the oldest slot: give it up
             dropAt(head);

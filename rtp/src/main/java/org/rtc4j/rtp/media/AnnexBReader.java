@@ -54,6 +54,47 @@ public final class AnnexBReader {
         return out;
     }
 
+    /** @return H.265 access units of {@code in}, each an Annex-B byte stream */
+    public static List<byte[]> readAccessUnitsH265(InputStream in) throws IOException, RtpParseException {
+        byte[] all = in.readNBytes(MAX_STREAM + 1);
+        if (all.length > MAX_STREAM) {
+            throw new RtpParseException("Annex-B stream larger than " + MAX_STREAM);
+        }
+        return accessUnitsH265(all, 0, all.length);
+    }
+
+    /**
+     * @return H.265 access units of {@code b[off, off+len)}: a new one starts at an AUD, at
+     *         VPS/SPS/PPS/prefix SEI after a slice, or at a slice with first_slice_segment_in_pic_flag
+     *         after a slice (ITU-T H.265 section 7.4.2.4.4)
+     */
+    public static List<byte[]> accessUnitsH265(byte[] b, int off, int len) {
+        List<byte[]> out = new ArrayList<>();
+        List<int[]> cur = new ArrayList<>();
+        boolean hasSlice = false;
+        for (int[] n : NalUnits.split(b, off, len)) {
+            if (n[1] < 2) {
+                continue;
+            }
+            int type = (b[n[0]] >>> 1) & 0x3F;
+            boolean vcl = type < 32;
+            boolean firstSlice = vcl && n[1] > 2 && (b[n[0] + 2] & 0x80) != 0;
+            boolean startsAu = type == 35 || (hasSlice && ((type >= 32 && type <= 34) || type == 39
+                    || (type >= 41 && type <= 44) || (type >= 48 && type <= 55) || firstSlice));
+            if (startsAu && !cur.isEmpty()) {
+                out.add(join(b, cur));
+                cur.clear();
+                hasSlice = false;
+            }
+            cur.add(n);
+            hasSlice |= vcl;
+        }
+        if (!cur.isEmpty()) {
+            out.add(join(b, cur));
+        }
+        return out;
+    }
+
     private static byte[] join(byte[] b, List<int[]> nals) {
         int size = 0;
         for (int[] n : nals) {

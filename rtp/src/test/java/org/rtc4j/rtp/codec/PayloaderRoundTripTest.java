@@ -144,6 +144,42 @@ class PayloaderRoundTripTest {
         }
     }
 
+    private static byte[] nal265(int type, int size) {
+        byte[] n = random(size);
+        n[0] = (byte) (type << 1);
+        n[1] = 1; // layer 0, TID 1
+        for (int i = 2; i < n.length; i++) {
+            if (n[i] == 0) {
+                n[i] = 1;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void h265AggregatesFragmentsAndRepeatsParameterSets() {
+        byte[] vps = nal265(32, 20), sps = nal265(33, 30), pps = nal265(34, 6), idr = nal265(19, 5000);
+        byte[] trail = nal265(1, 400), aud = nal265(35, 3);
+        H265Payloader h = new H265Payloader();
+        byte[] first = H264Payloader.annexB(List.of(aud, vps, sps, pps, idr));
+        Frame f = through(h, new H265Payloader(), first, 1200);
+        assertThat(f.data()).containsExactly(H264Payloader.annexB(List.of(vps, sps, pps, idr)));
+        assertThat(f.keyFrame()).isTrue();
+        List<byte[]> payloads = h.payload(1188, first, 0, first.length);
+        assertThat(H265Payloader.type(payloads.get(0), 0)).isEqualTo(H265Payloader.AP);
+        assertThat(H265Payloader.type(payloads.get(1), 0)).isEqualTo(H265Payloader.FU);
+        assertThat(payloads.get(1)[2] & 0xFF).isEqualTo(0x80 | 19);
+        Frame inter = through(h, new H265Payloader(), H264Payloader.annexB(List.of(trail)), 1200);
+        assertThat(inter.keyFrame()).isFalse();
+        assertThat(inter.data()).containsExactly(H264Payloader.annexB(List.of(trail)));
+        Frame again = through(h, new H265Payloader(), H264Payloader.annexB(List.of(idr)), 1200);
+        assertThat(again.data()).containsExactly(H264Payloader.annexB(List.of(vps, sps, pps, idr)));
+        for (String s : new String[] {"60 01 0005 2601", "62 01 13", "62 01 13 aa", "64 01 00", "00"}) {
+            assertThatThrownBy(() -> new H265Payloader().depacketize(List.of(Hex.bytes(s)))).as(s)
+                    .isInstanceOf(RtpParseException.class);
+        }
+    }
+
     private static byte[] obu(int type, boolean sized, byte[] payload) {
         byte[] b = new byte[1 + (sized ? Av1Payloader.leb128Size(payload.length) : 0) + payload.length];
         b[0] = (byte) ((type << 3) | (sized ? 2 : 0));

@@ -169,6 +169,34 @@ class FfmpegRoundTripTest {
     }
 
     @Test
+    void h265AnnexBSurvivesLossyTransportAndDecodes() throws Exception {
+        assumeTrue(Ffmpeg.hasEncoder("libx265"), "libx265 not available");
+        Path src = dir.resolve("in.h265");
+        Ffmpeg.ffmpeg(dir, "-f", "lavfi", "-i", "testsrc=size=320x240:rate=15", "-t", "1.4", "-c:v", "libx265",
+                "-preset", "ultrafast", "-x265-params", "keyint=7:min-keyint=7:bframes=0:log-level=error:aud=1",
+                "-f", "hevc", src.toString());
+        List<byte[]> aus;
+        try (InputStream in = Files.newInputStream(src)) {
+            aus = AnnexBReader.readAccessUnitsH265(in);
+        }
+        int srcCount = Ffmpeg.countFrames(dir, src, "v");
+        assertThat(aus).hasSize(srcCount);
+        LossyTransport.Stats stats = new LossyTransport.Stats();
+        List<Frame> got = transport(new org.rtc4j.rtp.codec.H265Payloader(), new org.rtc4j.rtp.codec.H265Payloader(),
+                aus, 6000, 5, stats);
+        assertThat(got).hasSize(aus.size());
+        assertThat(got.get(0).keyFrame()).isTrue();
+        Path dst = dir.resolve("out.h265");
+        try (OutputStream o = Files.newOutputStream(dst); AnnexBWriter w = new AnnexBWriter(o)) {
+            for (Frame f : got) {
+                w.writeAccessUnit(f.data());
+            }
+        }
+        Ffmpeg.decodesCleanly(dir, dst);
+        assertThat(Ffmpeg.countFrames(dir, dst, "v")).isEqualTo(srcCount);
+    }
+
+    @Test
     void oggOpusSurvivesLossyTransportAndDecodes() throws Exception {
         assumeTrue(Ffmpeg.hasEncoder("libopus"), "libopus not available");
         Path src = dir.resolve("in.ogg");
