@@ -19,7 +19,7 @@ import org.bouncycastle.tls.DatagramTransport;
  * <p>BouncyCastle writes every record as its own datagram. Outgoing records are packed instead
  * into as few datagrams of at most the MTU as possible (RFC 6347 4.1.1 allows several records per
  * datagram), flushed when BouncyCastle starts waiting for the peer: a handshake flight then takes
- * one or two datagrams rather than five, which matters a lot under loss because a flight only
+ * one to three datagrams rather than five or more, which matters a lot under loss because a flight only
  * counts once all of it has arrived.
  */
 final class QueueDatagramTransport implements DatagramTransport {
@@ -42,6 +42,7 @@ final class QueueDatagramTransport implements DatagramTransport {
     }
 
     private static final byte[] CLOSED = new byte[0];
+    private static final byte HANDSHAKE = 22;
 
     private final BlockingQueue<byte[]> inbound = new ArrayBlockingQueue<>(INBOUND_CAPACITY);
     private final Consumer<byte[]> sink;
@@ -125,10 +126,15 @@ final class QueueDatagramTransport implements DatagramTransport {
         if (closed) {
             return;
         }
-        if (pendingLength + len > pending.length) {
+        // Only handshake records are packed. Anything else (change_cipher_spec, alerts, data) goes
+        // alone, after what was queued before it: a receiver drops a whole datagram whose first record
+        // is in an epoch it has left, so [CCS][Finished] together could never be read by a peer that
+        // already processed a CCS and is waiting for the Finished.
+        boolean handshake = len > 0 && buf[off] == HANDSHAKE;
+        if (!handshake || pendingLength + len > pending.length) {
             flush();
         }
-        if (len > pending.length) {
+        if (!handshake || len > pending.length) {
             sink.accept(java.util.Arrays.copyOfRange(buf, off, off + len));
             return;
         }

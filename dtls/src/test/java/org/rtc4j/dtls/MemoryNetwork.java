@@ -10,7 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * Two endpoints joined by an in-memory lossy link, driven from the test thread. Real time is used
@@ -31,8 +31,8 @@ final class MemoryNetwork implements AutoCloseable {
     double loss;
     double reorder;
     int largestDatagram;
-    /** Optional tamper hook on every datagram in flight: return null to drop. */
-    UnaryOperator<byte[]> tamper = UnaryOperator.identity();
+    /** Optional tamper hook on every datagram in flight, given its destination: return null to drop. */
+    BiFunction<DtlsEndpoint, byte[], byte[]> tamper = (to, d) -> d;
 
     MemoryNetwork(DtlsConfig configA, DtlsConfig configB, long seed) {
         this.random = new Random(seed);
@@ -93,7 +93,10 @@ final class MemoryNetwork implements AutoCloseable {
             batch.add(0, d);
         }
         for (int i = batch.size() - 1; i >= 0; i--) {
-            byte[] t = tamper.apply(batch.get(i));
+            if (Boolean.getBoolean("dtls.trace")) {
+                System.err.println("TRACE " + from.name + "->" + to.name + " " + describe(batch.get(i)));
+            }
+            byte[] t = tamper.apply(to.endpoint, batch.get(i));
             if (t != null) {
                 to.endpoint.handle(t, now());
             }
@@ -104,6 +107,24 @@ final class MemoryNetwork implements AutoCloseable {
             from.events.add(e);
         }
         return moved || !batch.isEmpty();
+    }
+
+    static String describe(byte[] d) {
+        StringBuilder sb = new StringBuilder("len=" + d.length);
+        int off = 0;
+        while (off + 13 <= d.length) {
+            int type = d[off] & 0xFF;
+            int epoch = ((d[off + 3] & 0xFF) << 8) | (d[off + 4] & 0xFF);
+            int seq = d[off + 10] & 0xFF;
+            int len = ((d[off + 11] & 0xFF) << 8) | (d[off + 12] & 0xFF);
+            sb.append(" [t=").append(type).append(" e=").append(epoch).append(" s=").append(seq).append(" l=").append(len);
+            if (type == 22 && epoch == 0 && off + 13 < d.length) {
+                sb.append(" hs=").append(d[off + 13] & 0xFF);
+            }
+            sb.append(']');
+            off += 13 + len;
+        }
+        return sb.toString();
     }
 
     /** Closes both endpoints and checks that the handshake executor has nothing left running. */
@@ -153,8 +174,9 @@ final class MemoryNetwork implements AutoCloseable {
             return null;
         }
 
+        /** True once a Closed or Failed event has been collected. */
         boolean ended() {
-            return endpoint.state() == DtlsEndpoint.State.CLOSED || endpoint.state() == DtlsEndpoint.State.FAILED;
+            return events.stream().anyMatch(e -> e instanceof DtlsEvent.Closed || e instanceof DtlsEvent.Failed);
         }
 
         List<String> received() {
