@@ -143,6 +143,36 @@ public final class SessionDescription extends SdpSection {
         return media.stream().filter(m -> m.mid().filter(mid::equals).isPresent()).findFirst();
     }
 
+    /** @return the index of the media section with this mid, or -1 */
+    public int mediaIndexOf(String mid) {
+        for (int i = 0; i < media.size(); i++) {
+            if (media.get(i).mid().filter(mid::equals).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A copy with a trickled candidate appended to one media section (JSEP keeps the current
+     * descriptions up to date with gathered and added candidates).
+     *
+     * @throws IndexOutOfBoundsException if there is no media section at {@code mLineIndex}
+     */
+    public SessionDescription withCandidate(int mLineIndex, SdpCandidate candidate) {
+        MediaDescription m = media.get(mLineIndex).toBuilder().candidate(candidate).build();
+        return toBuilder().media(mLineIndex, m).build();
+    }
+
+    /** A copy with {@code a=end-of-candidates} on every media section (gathering finished). */
+    public SessionDescription withEndOfCandidates() {
+        Builder b = toBuilder().clearMedia();
+        for (MediaDescription m : media) {
+            b.media(m.toBuilder().endOfCandidates().build());
+        }
+        return b.build();
+    }
+
     /** @return the ice-ufrag of a media section, falling back to the session level */
     public Optional<String> effectiveIceUfrag(MediaDescription m) {
         return m.iceUfrag().or(this::iceUfrag);

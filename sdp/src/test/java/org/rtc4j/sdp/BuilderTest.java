@@ -96,6 +96,23 @@ class BuilderTest {
     }
 
     @Test
+    void trickledCandidatesAndEndOfCandidates() throws Exception {
+        SessionDescription sdp = Fixtures.parse("chromium-156-audio-video-data-answer.sdp");
+        SdpCandidate c = SdpCandidate.parse("candidate:1 1 udp 1686052607 203.0.113.9 40000 typ srflx raddr 192.0.2.2 "
+                + "rport 53070 generation 0");
+        int index = sdp.mediaIndexOf("1");
+        assertThat(index).isEqualTo(1);
+        assertThat(sdp.mediaIndexOf("nope")).isEqualTo(-1);
+        SessionDescription more = sdp.withCandidate(index, c);
+        assertThat(more.media().get(1).candidates()).endsWith(c);
+        assertThat(more.media().get(0)).isEqualTo(sdp.media().get(0));
+        SessionDescription done = more.withEndOfCandidates();
+        assertThat(done.media()).allSatisfy(m -> assertThat(m.endOfCandidates()).isTrue());
+        assertThat(done.withEndOfCandidates()).isEqualTo(done);
+        assertThat(SessionDescription.parse(done.format())).isEqualTo(done);
+    }
+
+    @Test
     void removeAttributesAndRawLines() {
         MediaDescription m = MediaDescription.builder("video", 9, "UDP/TLS/RTP/SAVPF", "96")
                 .attribute("x-foo", "1").attribute("x-foo", "2").attribute("x-bar")
