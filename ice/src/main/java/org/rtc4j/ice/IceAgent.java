@@ -106,7 +106,7 @@ public final class IceAgent {
     public IceAgent(IceConfig config, Random random) {
         this.config = config;
         this.random = random;
-        this.role = config.role;
+        this.role = config.lite ? IceRole.CONTROLLED : config.role;
         this.tieBreaker = config.tieBreaker != null ? config.tieBreaker : random.nextLong();
         this.gen = new Generation(config.ufrag != null ? config.ufrag : randomString(8),
                 config.password != null ? config.password : randomString(24));
@@ -200,7 +200,7 @@ public final class IceAgent {
         }
         LocalSocket s = new LocalSocket(socketId, address, transport, sockets.size());
         sockets.add(s);
-        for (TurnServer ts : config.turnServers) {
+        for (TurnServer ts : config.lite ? List.<TurnServer>of() : config.turnServers) {
             if (ts.transport() == TransportProtocol.UDP && sameFamily(ts.address().getAddress(), address.getAddress())) {
                 TurnRelay r = new TurnRelay(new TurnClient(ts, random), socketId);
                 relays.add(r);
@@ -465,7 +465,9 @@ public final class IceAgent {
             t = Math.min(t, nextValidPingAt);
         }
         if (selected != null && !consentLost) {
-            t = Math.min(t, selected.nextConsentAt);
+            if (!config.lite) {
+                t = Math.min(t, selected.nextConsentAt);
+            }
             if (state != IceTransportState.DISCONNECTED) {
                 t = Math.min(t, selected.lastConsentAt + config.disconnectedAfterMillis);
             }
@@ -539,7 +541,7 @@ public final class IceAgent {
             }
         }
         for (InetSocketAddress server : config.stunServers) {
-            if (config.relayOnly || !sameFamily(server.getAddress(), s.address.getAddress())) {
+            if (config.relayOnly || config.lite || !sameFamily(server.getAddress(), s.address.getAddress())) {
                 continue;
             }
             StunMessageBuilder b = new StunMessageBuilder(StunMethod.BINDING, StunMethod.REQUEST, TransactionId.random(random))
@@ -762,7 +764,7 @@ public final class IceAgent {
     }
 
     private boolean hasCheckWork() {
-        if (!gen.hasRemote()) {
+        if (!gen.hasRemote() || config.lite) {
             return false;
         }
         if (!triggered.isEmpty()) {
@@ -975,7 +977,7 @@ public final class IceAgent {
         if (config.relayOnly && baseOf(local).relay == null) {
             return;
         }
-        if (g == gen) {
+        if (g == gen && !config.lite) {
             if (role == IceRole.CONTROLLING && m.has(StunAttribute.ICE_CONTROLLING)) {
                 if (Long.compareUnsigned(tieBreaker, m.getUInt64(StunAttribute.ICE_CONTROLLING)) >= 0) {
                     sendVia(local, from, errorResponse(m, 487, "Role Conflict", g.localKey), now);
@@ -1030,6 +1032,10 @@ public final class IceAgent {
         }
         p.remoteAuthenticated = true;
         boolean useCandidate = m.has(StunAttribute.USE_CANDIDATE) && role == IceRole.CONTROLLED;
+        if (config.lite) {
+            liteRequest(p, useCandidate, now);
+            return;
+        }
         LOG.trace("check from {} on {} (use-candidate {})", from, p, useCandidate);
         if (p.state == CandidatePair.State.SUCCEEDED) {
             if (p.nominating && role == IceRole.CONTROLLING) {
@@ -1053,6 +1059,26 @@ public final class IceAgent {
                 p.state = CandidatePair.State.WAITING;
             }
             enqueueTriggered(p, false);
+        }
+    }
+
+    /**
+     * ICE-lite (RFC 8445 section 2.5): no checks of our own; an authenticated check makes its
+     * pair valid, USE-CANDIDATE selects it, and the peer's checks are our evidence of liveness.
+     */
+    private void liteRequest(CandidatePair p, boolean useCandidate, long now) {
+        if (p.state != CandidatePair.State.SUCCEEDED) {
+            p.state = CandidatePair.State.SUCCEEDED;
+            p.valid = true;
+            p.checkedFrom = p;
+            validList.add(p);
+        }
+        if (useCandidate) {
+            p.nominated = true;
+            select(p, now);
+        }
+        if (selected == p) {
+            p.lastConsentAt = now;
         }
     }
 
@@ -1306,7 +1332,7 @@ public final class IceAgent {
             setState(IceTransportState.FAILED);
             return;
         }
-        if (now >= p.nextConsentAt) {
+        if (now >= p.nextConsentAt && !config.lite) {
             p.nextConsentAt = now + consentJitter();
             Generation g = p.generation;
             long prflxPriority = priority(CandidateType.PRFLX, (int) ((baseOf(p.local()).priority() >> 8) & 0xFFFF));

@@ -23,6 +23,11 @@ public final class IceConfig {
     public List<TurnServer> turnServers = new ArrayList<>();
     /** W3C iceTransportPolicy "relay": only relay candidates are signalled and paired. */
     public boolean relayOnly;
+    /**
+     * ICE-lite (servers with a public address): host candidates only, always controlled, sends no
+     * checks and no consent requests; signal {@code a=ice-lite}.
+     */
+    public boolean lite;
     /** Ta: pacing between checks (ms). */
     public long taMillis = 50;
     /** Retransmission of connectivity checks (RFC 8445 uses RTO 500 ms over UDP). */

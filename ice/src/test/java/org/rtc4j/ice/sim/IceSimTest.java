@@ -378,4 +378,38 @@ class IceSimTest {
         a.pump();
         assertThat(a.agent.state()).isEqualTo(IceTransportState.CLOSED);
     }
+
+    @Test
+    void fullAgentConnectsToAnIceLiteAgent() {
+        IceConfig lite = config(IceRole.CONTROLLING); // ignored: lite is always controlled
+        lite.lite = true;
+        lite.stunServers.add(STUN); // ignored: lite gathers host candidates only
+        SimPeer a = peer(config(IceRole.CONTROLLING), null, "192.0.2.1");
+        SimPeer b = peer(lite, null, "192.0.2.2");
+        signal(a, b);
+        start(a, b);
+        assertThat(sim.runUntil(T0 + 30_000, () -> connected(a) && connected(b))).isTrue();
+        assertThat(b.agent.role()).isEqualTo(IceRole.CONTROLLED);
+        assertThat(b.events).filteredOn(e -> e instanceof IceEvent.LocalCandidate).hasSize(1);
+        assertThat(exchange(a, b, 10)).containsExactly(10, 10);
+        // The lite agent sends no checks of its own, yet stays connected on the full agent's consent checks.
+        sim.runUntil(net.now() + 60_000, () -> false);
+        assertThat(connected(a) && connected(b)).isTrue();
+    }
+
+    @Test
+    void iceRestartThroughTurnRelayBetweenSymmetricNats() {
+        SimTurnServer turn = new SimTurnServer(net, TURN, "user", "pass");
+        SimPeer[] p = symmetricPair(true);
+        assertThat(sim.runUntil(T0 + 60_000, () -> connected(p[0]) && connected(p[1]))).isTrue();
+        var before = p[0].agent.selectedPair();
+        p[0].agent.restart(net.now());
+        p[1].agent.restart(net.now());
+        p[0].agent.setRemoteCredentials(p[1].agent.localUfrag(), p[1].agent.localPassword(), net.now());
+        p[1].agent.setRemoteCredentials(p[0].agent.localUfrag(), p[0].agent.localPassword(), net.now());
+        assertThat(sim.runUntil(net.now() + 30_000, () -> p[0].agent.selectedPair() != before
+                && connected(p[0]) && connected(p[1]))).isTrue();
+        assertThat(turn.allocations).isEqualTo(2); // the allocations are reused
+        assertThat(exchange(p[0], p[1], 10)).containsExactly(10, 10);
+    }
 }
