@@ -22,9 +22,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -128,7 +126,7 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
             error(ctx, keepAlive, origin, EngineError.UNSUPPORTED_PROTOCOL_VERSION);
             return;
         }
-        EngineRequest er = new EngineRequest(query, headers(req), ctx.channel().remoteAddress());
+        EngineRequest er = new EngineRequest(query, req.headers(), ctx.channel().remoteAddress());
         if (!o.allowRequest().test(er)) {
             error(ctx, keepAlive, origin, EngineError.FORBIDDEN);
             return;
@@ -218,14 +216,6 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
     private static String first(Map<String, List<String>> q, String name) {
         List<String> v = q.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
-    }
-
-    private static Map<String, String> headers(FullHttpRequest req) {
-        Map<String, String> h = new HashMap<>();
-        for (Map.Entry<String, String> e : req.headers()) {
-            h.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
-        }
-        return h;
     }
 
     private static boolean allowed(String origin, EngineOptions o) {

@@ -106,7 +106,37 @@ final class EngineSession implements EngineSocket {
         }
     }
 
+    /** The WebSocket carrying this session, or null while on polling or closed. */
+    synchronized Channel webSocketChannel() {
+        return websocket && !closed ? ws : null;
+    }
+
+    /**
+     * Writes (without flushing) pre-encoded frames shared with other sessions; called on the
+     * channel's event loop. Returns the channel to flush, or null when the session is not on a
+     * WebSocket of this loop (the caller then uses {@link #send}).
+     */
+    Channel writeShared(io.netty.buffer.ByteBuf frames) {
+        Channel ch;
+        synchronized (this) {
+            if (closed) {
+                return null;
+            }
+            ch = websocket ? ws : null;
+        }
+        if (ch == null || !ch.eventLoop().inEventLoop()) {
+            return null;
+        }
+        ch.write(frames.retainedDuplicate(), ch.voidPromise());
+        return ch;
+    }
+
     private static void writeFrames(Channel ch, List<EnginePacket> packets) {
+        if (!ch.eventLoop().inEventLoop()) {
+            // One task instead of one per write and flush.
+            ch.eventLoop().execute(() -> writeFrames(ch, packets));
+            return;
+        }
         for (EnginePacket p : packets) {
             if (p.isBinary()) {
                 ch.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary())));

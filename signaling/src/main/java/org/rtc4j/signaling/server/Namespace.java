@@ -143,11 +143,13 @@ public final class Namespace {
         }
         List<EnginePacket> packets = ServerConnection.toEngine(
                 SioCodec.encode(new SioPacket(SioPacket.Type.EVENT, name, -1, SioCodec.array(event, args))));
+        List<org.rtc4j.signaling.engineio.EngineSocket> engines = new ArrayList<>(targets.size());
         for (SocketIoSocket s : targets) {
             if (s.connected()) {
-                s.connection().engine().send(packets);
+                engines.add(s.connection().engine());
             }
         }
+        org.rtc4j.signaling.engineio.EngineBroadcast.send(engines, packets);
     }
 
     void connect(ServerConnection conn, JsonNode auth) {
