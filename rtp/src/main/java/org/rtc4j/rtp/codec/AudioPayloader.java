@@ -34,6 +34,16 @@ public final class AudioPayloader implements Payloader, Depacketizer {
     }
 
     @Override
+    public boolean markerOnLastPacket() {
+        return false;
+    }
+
+    @Override
+    public boolean isFrameEnd(byte[] payload, int off, int len, boolean marker) {
+        return true;
+    }
+
+    @Override
     public boolean isFrameStart(byte[] payload, int off, int len) {
         return true;
     }

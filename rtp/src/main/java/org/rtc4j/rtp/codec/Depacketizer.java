@@ -8,6 +8,14 @@ public interface Depacketizer {
     /** @return true if this payload may begin a frame (e.g. VP8 S=1 and PID=0, AV1 Z=0) */
     boolean isFrameStart(byte[] payload, int off, int len);
 
+    /**
+     * @return true if this packet completes its frame: the marker bit for video, always for audio
+     *         codecs where every packet is a whole frame
+     */
+    default boolean isFrameEnd(byte[] payload, int off, int len, boolean marker) {
+        return marker;
+    }
+
     /** @return true if this payload shows its frame is a key frame / random access point */
     boolean isKeyFrame(byte[] payload, int off, int len);
 

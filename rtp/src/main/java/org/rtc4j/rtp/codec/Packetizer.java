@@ -2,13 +2,14 @@ package org.rtc4j.rtp.codec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.rtc4j.rtp.RtpHeader;
 import org.rtc4j.rtp.RtpPacket;
 
 /**
  * Turns frames into complete RTP packets: one {@link Payloader} plus payload type, SSRC, running
  * sequence numbers and an MTU (default {@value #DEFAULT_MTU} bytes for the whole RTP packet).
- * Every packet of a frame shares its timestamp and the last one has the marker bit.
+ * Every packet of a frame shares its timestamp; for video the last one has the marker bit.
  */
 public final class Packetizer {
     /** Default RTP packet size limit (leaves room for SRTP, UDP, IP and TURN overhead). */
@@ -20,6 +21,8 @@ public final class Packetizer {
     private final int mtu;
     private int sequenceNumber;
     private final RtpHeader header = new RtpHeader();
+    private int extensionReserve;
+    private Consumer<RtpHeader> headerHook;
 
     /**
      * @param initialSequence first sequence number (use a random value, RFC 3550)
@@ -41,6 +44,24 @@ public final class Packetizer {
         this(payloader, payloadType, ssrc, initialSequence, DEFAULT_MTU);
     }
 
+    /**
+     * Lets the caller add header extensions (mid, transport-wide sequence number, ...) to every
+     * packet. {@code reserveBytes} is subtracted from each payload's budget and must cover what the
+     * hook adds: the 4-byte extension block header plus the elements and their padding.
+     *
+     * @param reserveBytes extension bytes to keep free per packet
+     * @param hook         called with each packet's header after the fixed fields are set, or null
+     * @return this packetizer
+     */
+    public Packetizer withHeaderExtensions(int reserveBytes, Consumer<RtpHeader> hook) {
+        if (reserveBytes < 0 || mtu - RtpPacket.FIXED_HEADER - reserveBytes < 16) {
+            throw new IllegalArgumentException("extension reserve " + reserveBytes + " for MTU " + mtu);
+        }
+        this.extensionReserve = reserveBytes;
+        this.headerHook = hook;
+        return this;
+    }
+
     /** @return the sequence number the next packet will carry */
     public int nextSequenceNumber() {
         return sequenceNumber;
@@ -48,13 +69,21 @@ public final class Packetizer {
 
     /** @return RTP packets for {@code frame}, all with {@code timestamp} */
     public List<byte[]> packetize(byte[] frame, int off, int len, long timestamp) {
-        List<byte[]> payloads = payloader.payload(mtu - RtpPacket.FIXED_HEADER, frame, off, len);
+        List<byte[]> payloads = payloader.payload(mtu - RtpPacket.FIXED_HEADER - extensionReserve, frame, off, len);
         List<byte[]> out = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             header.clear().payloadType(payloadType).ssrc(ssrc).timestamp(timestamp)
-                    .sequenceNumber(sequenceNumber).marker(i == payloads.size() - 1);
+                    .sequenceNumber(sequenceNumber)
+                    .marker(payloader.markerOnLastPacket() && i == payloads.size() - 1);
+            if (headerHook != null) {
+                headerHook.accept(header);
+            }
             sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
-            out.add(header.toPacket(payloads.get(i)));
+            byte[] pkt = header.toPacket(payloads.get(i));
+            if (pkt.length > mtu) {
+                throw new IllegalStateException("header extensions exceed the reserved " + extensionReserve + " bytes");
+            }
+            out.add(pkt);
         }
         return out;
     }

@@ -10,4 +10,12 @@ public interface Payloader {
      * @throws IllegalArgumentException if the frame cannot be carried (e.g. an oversized Opus packet)
      */
     List<byte[]> payload(int maxPayload, byte[] frame, int off, int len);
+
+    /**
+     * @return true for video, where the marker bit ends a frame; false for audio, where it flags
+     *         the start of a talkspurt and is left to the caller (RFC 3551 section 4.1)
+     */
+    default boolean markerOnLastPacket() {
+        return true;
+    }
 }

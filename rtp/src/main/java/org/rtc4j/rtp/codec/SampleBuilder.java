@@ -10,7 +10,8 @@ import org.rtc4j.rtp.SequenceUnwrapper;
  * Receive-side frame assembly: buffers RTP packets of one stream in a fixed ring, reorders them
  * by sequence number and emits whole frames in order. A frame is the run of consecutive packets
  * with one timestamp, starting at a packet the {@link Depacketizer} accepts as a frame start and
- * ending at the marker bit (or where the timestamp changes).
+ * ending where {@link Depacketizer#isFrameEnd} says so (the marker bit for video, every packet
+ * for audio) or where the timestamp changes.
  *
  * <p>A missing packet holds back later frames until the newest packet is more than
  * {@code maxLate} sequence numbers ahead; then the incomplete frame is dropped and the next
@@ -161,7 +162,7 @@ public final class SampleBuilder {
                     end = j - 1;
                     break;
                 }
-                if (s.marker) {
+                if (depacketizer.isFrameEnd(s.payload, 0, s.payload.length, s.marker)) {
                     end = j;
                     break;
                 }

@@ -31,7 +31,7 @@ class PayloaderRoundTripTest {
             byte[] p = pkts.get(i);
             assertThat(p.length).isLessThanOrEqualTo(mtu);
             view.wrap(p, 0, p.length);
-            assertThat(view.marker()).isEqualTo(i == pkts.size() - 1);
+            assertThat(view.marker()).isEqualTo(pay.markerOnLastPacket() && i == pkts.size() - 1);
             assertThat(view.timestamp()).isEqualTo(9000);
         }
         List<byte[]> shuffled = new ArrayList<>(pkts);
@@ -236,6 +236,30 @@ class PayloaderRoundTripTest {
         for (String s : new String[] {"80 02 0a01", "40 05 0a01", "00 ff", ""}) {
             assertThatThrownBy(() -> d.depacketize(List.of(Hex.bytes(s)))).as(s).isInstanceOf(RtpParseException.class);
         }
+    }
+
+    @Test
+    void packetizerLeavesRoomForCallerHeaderExtensions() {
+        int[] twcc = {100};
+        byte[] mid = {'0'};
+        Packetizer pk = new Packetizer(new Vp8Payloader(), 96, 7, 1).withHeaderExtensions(12, h -> {
+            byte[] seq = new byte[2];
+            org.rtc4j.rtp.ext.TransportSequenceNumber.write(twcc[0]++, seq, 0);
+            h.addExtension(1, mid).addExtension(3, seq);
+        });
+        List<byte[]> pkts = pk.packetize(random(5000), 1234);
+        RtpPacket v = new RtpPacket();
+        for (int i = 0; i < pkts.size(); i++) {
+            byte[] p = pkts.get(i);
+            assertThat(p.length).isLessThanOrEqualTo(Packetizer.DEFAULT_MTU);
+            v.wrap(p, 0, p.length);
+            assertThat(org.rtc4j.rtp.ext.TransportSequenceNumber.read(p, v.extensionOffset(3), 2)).isEqualTo(100 + i);
+            assertThat(v.extensionLength(1)).isEqualTo(1);
+        }
+        assertThat(pkts.get(0).length).isEqualTo(Packetizer.DEFAULT_MTU);
+        Packetizer tooSmall = new Packetizer(new Vp8Payloader(), 96, 7, 1).withHeaderExtensions(0,
+                h -> h.addExtension(1, mid));
+        assertThatThrownBy(() -> tooSmall.packetize(random(5000), 0)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
