@@ -70,7 +70,10 @@ class IceSimTest {
             long s = seed;
             for (Runnable r : new Runnable[] {() -> seeded(s).bothControllingResolvesTheRoleConflict(),
                     () -> seeded(s).iceRestartMidFlowKeepsTheFlow(), () -> seeded(s).lateTrickledCandidatesAndPeerReflexiveBothWays(),
-                    () -> seeded(s).symmetricToSymmetricConnectsThroughTurnRelay(), () -> seeded(s).consentLossFailsTheAgentInAboutThirtySeconds()}) {
+                    () -> seeded(s).symmetricToSymmetricConnectsThroughTurnRelay(), () -> seeded(s).consentLossFailsTheAgentInAboutThirtySeconds(),
+                    () -> seeded(s).fullAgentConnectsToAnIceLiteAgent(), () -> seeded(s).iceRestartThroughTurnRelayBetweenSymmetricNats(),
+                    () -> seeded(s).fullConeAndPortRestrictedConnectThroughServerReflexive(), () -> seeded(s).symmetricToSymmetricFailsWithoutRelay(),
+                    () -> seeded(s).bothControlledResolvesTheRoleConflict(), () -> seeded(s).remoteMdnsCandidateIsResolvedByOneQuery()}) {
                 try {
                     r.run();
                 } catch (AssertionError | RuntimeException e) {

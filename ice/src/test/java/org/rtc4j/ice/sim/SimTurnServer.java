@@ -43,6 +43,7 @@ public final class SimTurnServer implements SimNetwork.Node {
     private final Map<InetSocketAddress, Allocation> byClient = new HashMap<>();
     private final Map<Integer, Allocation> byRelayPort = new HashMap<>();
     private int nextRelayPort = 50000;
+    private final java.util.Random random = new java.util.Random(0);
     /** Number of allocations made. */
     public int allocations;
 
@@ -70,7 +71,7 @@ public final class SimTurnServer implements SimNetwork.Node {
                     net.send(address, a.client, ChannelData.encode(ch, data, false));
                 } else {
                     net.send(address, a.client, new StunMessageBuilder(StunMethod.DATA, StunMethod.INDICATION,
-                            org.rtc4j.ice.stun.TransactionId.random(new java.util.Random()))
+                            org.rtc4j.ice.stun.TransactionId.random(random))
                             .addXorAddress(StunAttribute.XOR_PEER_ADDRESS, from).addBytes(StunAttribute.DATA, data).build());
                 }
             }
