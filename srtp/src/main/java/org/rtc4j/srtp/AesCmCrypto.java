@@ -65,6 +65,16 @@ final class AesCmCrypto extends PacketCrypto {
         System.arraycopy(out, 0, b, from, length);
     }
 
+    private void cryptRtp(byte[] b, int off, int len, int hdr, int cryptexCsrcs) {
+        if (cryptexCsrcs < 0) {
+            crypt(b, off + hdr, len - hdr);
+        } else {
+            cryptexIn(b, off, cryptexCsrcs);
+            crypt(b, off + 16, len - 16);
+            cryptexOut(b, off, cryptexCsrcs);
+        }
+    }
+
     private static boolean tagMatches(byte[] mac, byte[] b, int at, int tagLength) {
         int diff = 0;
         for (int i = 0; i < tagLength; i++) {
@@ -82,23 +92,23 @@ final class AesCmCrypto extends PacketCrypto {
     }
 
     @Override
-    int protectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index) {
+    int protectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index, int cryptexCsrcs) {
         setIv(ssrc, index);
-        crypt(b, off + hdr, len - hdr);
+        cryptRtp(b, off, len, hdr, cryptexCsrcs);
         rtpMac(b, off, len, index);
         System.arraycopy(mac, 0, b, off + len, rtpTag);
         return len + rtpTag;
     }
 
     @Override
-    boolean unprotectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index) {
+    boolean unprotectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index, int cryptexCsrcs) {
         int body = len - rtpTag;
         rtpMac(b, off, body, index);
         if (!tagMatches(mac, b, off + body, rtpTag)) {
             return false;
         }
         setIv(ssrc, index);
-        crypt(b, off + hdr, body - hdr);
+        cryptRtp(b, off, body, hdr, cryptexCsrcs);
         return true;
     }
 

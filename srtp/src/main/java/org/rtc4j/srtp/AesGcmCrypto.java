@@ -60,34 +60,50 @@ final class AesGcmCrypto extends PacketCrypto {
     }
 
     @Override
-    int protectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index) {
-        int plain = len - hdr;
+    int protectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index, int cryptexCsrcs) {
+        int aad = cryptexCsrcs < 0 ? hdr : 16;
+        int plain = len - aad;
         byte[] out = scratch(plain + TAG);
+        if (cryptexCsrcs >= 0) {
+            cryptexIn(b, off, cryptexCsrcs);
+        }
         try {
             gcm.init(Cipher.ENCRYPT_MODE, key, nonce(ssrc, index));
-            gcm.updateAAD(b, off, hdr);
-            int n = gcm.doFinal(b, off + hdr, plain, out, 0);
-            System.arraycopy(out, 0, b, off + hdr, n);
+            gcm.updateAAD(b, off, aad);
+            int n = gcm.doFinal(b, off + aad, plain, out, 0);
+            System.arraycopy(out, 0, b, off + aad, n);
         } catch (GeneralSecurityException e) {
             throw new SrtpException("AES-GCM protect failed (packet index reused?)", e);
+        } finally {
+            if (cryptexCsrcs >= 0) {
+                cryptexOut(b, off, cryptexCsrcs);
+            }
         }
         return len + TAG;
     }
 
     @Override
-    boolean unprotectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index) {
-        int sealed = len - hdr;
+    boolean unprotectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index, int cryptexCsrcs) {
+        int aad = cryptexCsrcs < 0 ? hdr : 16;
+        int sealed = len - aad;
         byte[] out = scratch(sealed);
+        if (cryptexCsrcs >= 0) {
+            cryptexIn(b, off, cryptexCsrcs);
+        }
         try {
             gcm.init(Cipher.DECRYPT_MODE, key, nonce(ssrc, index));
-            gcm.updateAAD(b, off, hdr);
-            int n = gcm.doFinal(b, off + hdr, sealed, out, 0);
-            System.arraycopy(out, 0, b, off + hdr, n);
+            gcm.updateAAD(b, off, aad);
+            int n = gcm.doFinal(b, off + aad, sealed, out, 0);
+            System.arraycopy(out, 0, b, off + aad, n);
             return true;
         } catch (AEADBadTagException e) {
             return false;
         } catch (GeneralSecurityException e) {
             throw new SrtpException("AES-GCM unprotect failed", e);
+        } finally {
+            if (cryptexCsrcs >= 0) {
+                cryptexOut(b, off, cryptexCsrcs);
+            }
         }
     }
 

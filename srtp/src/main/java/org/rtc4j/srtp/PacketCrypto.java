@@ -9,14 +9,18 @@ abstract class PacketCrypto {
     /** Scratch output for providers that copy when input and output overlap. */
     private byte[] scratch = new byte[2048];
 
-    /** Protects an RTP packet whose header is {@code hdr} bytes; returns the new length. */
-    abstract int protectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index);
+    /**
+     * Protects an RTP packet whose header is {@code hdr} bytes; returns the new length.
+     * {@code cryptexCsrcs} is -1 normally, or the CSRC count when the CSRCs and header extension
+     * are encrypted too (RFC 9335).
+     */
+    abstract int protectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index, int cryptexCsrcs);
 
     /**
      * Authenticates and decrypts an SRTP packet of {@code len} bytes (tag included). On failure
      * the bytes are untouched.
      */
-    abstract boolean unprotectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index);
+    abstract boolean unprotectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index, int cryptexCsrcs);
 
     /** Protects an RTCP packet with SRTCP index {@code index} (E flag set); returns the new length. */
     abstract int protectRtcp(byte[] b, int off, int len, int ssrc, int index);
@@ -29,6 +33,27 @@ abstract class PacketCrypto {
 
     /** Where the E flag and SRTCP index word starts, relative to the packet start. */
     abstract int srtcpIndexPosition(int len);
+
+    /**
+     * RFC 9335 section 5.3: the 4-byte extension header moves in front of the CSRCs, so the
+     * encrypted part (CSRCs, extension data, payload) starts at byte 16 and is contiguous.
+     */
+    static void cryptexIn(byte[] b, int off, int csrcs) {
+        if (csrcs > 0) {
+            int extensionHeader = getInt(b, off + 12 + 4 * csrcs);
+            System.arraycopy(b, off + 12, b, off + 16, 4 * csrcs);
+            putInt(b, off + 12, extensionHeader);
+        }
+    }
+
+    /** Undoes {@link #cryptexIn}. */
+    static void cryptexOut(byte[] b, int off, int csrcs) {
+        if (csrcs > 0) {
+            int extensionHeader = getInt(b, off + 12);
+            System.arraycopy(b, off + 16, b, off + 12, 4 * csrcs);
+            putInt(b, off + 12 + 4 * csrcs, extensionHeader);
+        }
+    }
 
     final byte[] scratch(int length) {
         if (scratch.length < length) {

@@ -5,13 +5,14 @@ package org.rtc4j.srtp;
  */
 public final class SrtpConfig {
     /** 128-packet replay windows for SRTP and SRTCP, at most 1024 remote SSRCs per direction. */
-    public static final SrtpConfig DEFAULT = new SrtpConfig(128, 128, 1024);
+    public static final SrtpConfig DEFAULT = new SrtpConfig(128, 128, 1024, false);
 
     private final int srtpReplayWindow;
     private final int srtcpReplayWindow;
     private final int maxRemoteSsrcs;
+    private final boolean cryptex;
 
-    private SrtpConfig(int srtpReplayWindow, int srtcpReplayWindow, int maxRemoteSsrcs) {
+    private SrtpConfig(int srtpReplayWindow, int srtcpReplayWindow, int maxRemoteSsrcs, boolean cryptex) {
         if (srtpReplayWindow < 64 || srtpReplayWindow > 1 << 15) {
             throw new IllegalArgumentException("SRTP replay window must be 64..32768: " + srtpReplayWindow);
         }
@@ -24,6 +25,7 @@ public final class SrtpConfig {
         this.srtpReplayWindow = srtpReplayWindow;
         this.srtcpReplayWindow = srtcpReplayWindow;
         this.maxRemoteSsrcs = maxRemoteSsrcs;
+        this.cryptex = cryptex;
     }
 
     /** Replay window for SRTP in packets (rounded up to a power of two). Default 128. */
@@ -47,16 +49,31 @@ public final class SrtpConfig {
 
     /** A copy with another SRTP replay window (64..32768 packets). */
     public SrtpConfig withSrtpReplayWindow(int packets) {
-        return new SrtpConfig(packets, srtcpReplayWindow, maxRemoteSsrcs);
+        return new SrtpConfig(packets, srtcpReplayWindow, maxRemoteSsrcs, cryptex);
     }
 
     /** A copy with another SRTCP replay window (64..32768 packets). */
     public SrtpConfig withSrtcpReplayWindow(int packets) {
-        return new SrtpConfig(srtpReplayWindow, packets, maxRemoteSsrcs);
+        return new SrtpConfig(srtpReplayWindow, packets, maxRemoteSsrcs, cryptex);
     }
 
     /** A copy with another bound on remote SSRC contexts. */
     public SrtpConfig withMaxRemoteSsrcs(int count) {
-        return new SrtpConfig(srtpReplayWindow, srtcpReplayWindow, count);
+        return new SrtpConfig(srtpReplayWindow, srtcpReplayWindow, count, cryptex);
+    }
+
+    /**
+     * Whether RFC 9335 cryptex was negotiated ({@code a=cryptex} on both sides). Then protect
+     * encrypts CSRCs and header extensions too (extension profile 0xC0DE / 0xC2DE on the wire;
+     * a packet with CSRCs but no extension gets an empty one, 4 more bytes of tailroom), and
+     * unprotect decrypts such packets and gives back 0xBEDE / 0x1000. Default off.
+     */
+    public boolean cryptex() {
+        return cryptex;
+    }
+
+    /** A copy with cryptex on or off. */
+    public SrtpConfig withCryptex(boolean enabled) {
+        return new SrtpConfig(srtpReplayWindow, srtcpReplayWindow, maxRemoteSsrcs, enabled);
     }
 }

@@ -187,10 +187,16 @@ public final class SrtpSession {
     /**
      * Protects the RTP packet {@code b[off, off+len)} in place and writes the tag after it.
      *
-     * @return the SRTP packet length, {@code len + profile().srtpOverhead()}
+     * @return the SRTP packet length, {@code len + profile().srtpOverhead()} (4 more with cryptex
+     *     on a packet that has CSRCs but no header extension)
      * @throws SrtpException if it is not an RTP packet or {@code b} has no room for the tag
      */
     public int protectRtp(byte[] b, int off, int len) {
+        return protectRtp(b, off, len, b.length);
+    }
+
+    /** Protects with {@code end} as the exclusive bound of writable bytes (ByteBuffer capacity). */
+    private int protectRtp(byte[] b, int off, int len, int end) {
         Objects.checkFromIndexSize(off, len, b.length);
         if (len < 12 || (b[off] & 0xc0) != 0x80) {
             throw new SrtpException("not an RTP version 2 packet");
@@ -199,8 +205,25 @@ public final class SrtpSession {
         if (hdr < 0) {
             throw new SrtpException("RTP header longer than the packet");
         }
-        if (b.length - off - len < profile.srtpOverhead()) {
+        if (end - off - len < profile.srtpOverhead()) {
             throw new SrtpException("need " + profile.srtpOverhead() + " bytes of tailroom for the SRTP tag");
+        }
+        int cryptexCsrcs = -1;
+        if (config.cryptex()) {
+            int csrcs = b[off] & 0x0f;
+            if ((b[off] & 0x10) != 0) {
+                int at = off + 12 + 4 * csrcs;
+                int profileWord = (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
+                if (profileWord == 0xbede || (profileWord & 0xfff0) == 0x1000) {
+                    b[at] = (byte) (profileWord == 0xbede ? 0xc0 : 0xc2);
+                    b[at + 1] = (byte) 0xde;
+                    cryptexCsrcs = csrcs;
+                }
+            } else if (csrcs > 0) {
+                len = insertEmptyCryptexExtension(b, off, len, end, csrcs);
+                hdr += 4;
+                cryptexCsrcs = csrcs;
+            }
         }
         int seq = (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
         int ssrc = PacketCrypto.getInt(b, off + 8);
@@ -215,9 +238,25 @@ public final class SrtpSession {
         if (index > s.highest) {
             s.highest = index;
         }
-        int n = rtpOut.protectRtp(b, off, len, hdr, ssrc, index);
+        int n = rtpOut.protectRtp(b, off, len, hdr, ssrc, index, cryptexCsrcs);
         counters.rtpProtected++;
         return n;
+    }
+
+    /** RFC 9335 section 5.1: CSRCs without an extension get an empty 0xC0DE one to mark them encrypted. */
+    private int insertEmptyCryptexExtension(byte[] b, int off, int len, int end, int csrcs) {
+        if (end - off - len < profile.srtpOverhead() + 4) {
+            throw new SrtpException("cryptex needs " + (profile.srtpOverhead() + 4)
+                    + " bytes of tailroom for a packet with CSRCs and no header extension");
+        }
+        int at = off + 12 + 4 * csrcs;
+        System.arraycopy(b, at, b, at + 4, off + len - at);
+        b[off] |= 0x10;
+        b[at] = (byte) 0xc0;
+        b[at + 1] = (byte) 0xde;
+        b[at + 2] = 0;
+        b[at + 3] = 0;
+        return len + 4;
     }
 
     /**
@@ -229,16 +268,18 @@ public final class SrtpSession {
     public int protectRtp(ByteBuffer buf) {
         int pos = buf.position();
         int len = buf.remaining();
-        int grown = len + profile.srtpOverhead();
         checkTailroom(buf, profile.srtpOverhead());
+        int room = buf.capacity() - pos;
         int n;
         if (buf.hasArray()) {
-            n = protectRtp(buf.array(), buf.arrayOffset() + pos, len);
+            int start = buf.arrayOffset() + pos;
+            n = protectRtp(buf.array(), start, len, start + room);
             buf.limit(pos + n);
         } else {
-            byte[] t = directOut(grown);
+            int size = Math.min(room, len + profile.srtpOverhead() + 4);
+            byte[] t = directOut(size);
             buf.get(pos, t, 0, len);
-            n = protectRtp(t, 0, len);
+            n = protectRtp(t, 0, len, size);
             buf.limit(pos + n);
             buf.put(pos, t, 0, n);
         }
@@ -262,6 +303,17 @@ public final class SrtpSession {
         if (hdr < 0) {
             return counters.rtp(SrtpStatus.MALFORMED);
         }
+        int cryptexCsrcs = -1;
+        int cryptexAt = 0;
+        if (config.cryptex() && (b[off] & 0x10) != 0) {
+            int csrcs = b[off] & 0x0f;
+            cryptexAt = off + 12 + 4 * csrcs;
+            if ((b[cryptexAt] & 0xff) == 0xc0 || (b[cryptexAt] & 0xff) == 0xc2) {
+                if ((b[cryptexAt + 1] & 0xff) == 0xde) {
+                    cryptexCsrcs = csrcs;
+                }
+            }
+        }
         int seq = (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
         int ssrc = PacketCrypto.getInt(b, off + 8);
         SrtpStream s = rtpInStreams.get(ssrc);
@@ -281,8 +333,14 @@ public final class SrtpSession {
                 return counters.rtp(replay == ReplayWindow.DUPLICATE ? SrtpStatus.REPLAYED : SrtpStatus.TOO_OLD);
             }
         }
-        if (!rtpIn.unprotectRtp(b, off, len, hdr, ssrc, index)) {
+        if (!rtpIn.unprotectRtp(b, off, len, hdr, ssrc, index, cryptexCsrcs)) {
             return counters.rtp(SrtpStatus.AUTH_FAILED);
+        }
+        if (cryptexCsrcs >= 0) {
+            // hand the RTP layer the ordinary extension profile again
+            boolean oneByte = (b[cryptexAt] & 0xff) == 0xc0;
+            b[cryptexAt] = (byte) (oneByte ? 0xbe : 0x10);
+            b[cryptexAt + 1] = (byte) (oneByte ? 0xde : 0x00);
         }
         if (s == null) {
             s = new SrtpStream(ssrc, config.srtpReplayWindow());

@@ -20,7 +20,7 @@ class RfcVectorsTest {
                 bytes("2B7E151628AED2A6ABF7158809CF4F3C"), bytes("F0F1F2F3F4F5F6F7F8F9FAFBFCFD"), new byte[20]);
         byte[] packet = new byte[12 + 48 + 10];
         packet[0] = (byte) 0x80;
-        c.protectRtp(packet, 0, 60, 12, 0, 0);
+        c.protectRtp(packet, 0, 60, 12, 0, 0, -1);
         assertThat(hex(packet, 12, 48)).isEqualToIgnoringCase(
                 "E03EAD0935C95E80E166B16DD92B4EB4"
                 + "D23513162B02D0F72A43A2FE4A5F97AB"
@@ -35,7 +35,7 @@ class RfcVectorsTest {
         int blocks = 0xFF02;
         byte[] packet = new byte[12 + blocks * 16 + 10];
         packet[0] = (byte) 0x80;
-        c.protectRtp(packet, 0, 12 + blocks * 16, 12, 0, 0);
+        c.protectRtp(packet, 0, 12 + blocks * 16, 12, 0, 0, -1);
         assertThat(hex(packet, 12 + 0xFEFF * 16, 48)).isEqualToIgnoringCase(
                 "EC8CDF7398607CB0F2D21675EA9EA1E4"
                 + "362B7C3C6773516318A077D7FC5073AE"
