@@ -21,8 +21,9 @@ import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +37,13 @@ final class PeerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(PeerSupport.class);
 
     /** Shared by all endpoints; thread-safe. */
-    static final JcaTlsCrypto CRYPTO = new RtcTlsCrypto();
+    static final RtcTlsCrypto CRYPTO = new RtcTlsCrypto();
 
     static final int[] GROUPS = {NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1};
 
     final DtlsConfig config;
     private final Certificate localChain;
+    private final AsymmetricKeyParameter privateKey;
 
     /** Set when the peer's certificate failed the fingerprint check. */
     volatile DtlsFingerprintMismatchException mismatch;
@@ -64,6 +66,7 @@ final class PeerSupport {
         try {
             TlsCertificate cert = CRYPTO.createCertificate(config.certificate().encodedNoCopy());
             this.localChain = new Certificate(new TlsCertificate[] {cert});
+            this.privateKey = PrivateKeyFactory.createKey(config.certificate().getPrivateKey().getEncoded());
         } catch (IOException e) {
             throw new IllegalArgumentException("certificate unusable for TLS", e);
         }
@@ -114,8 +117,8 @@ final class PeerSupport {
             throw new TlsFatalAlert(AlertDescription.handshake_failure,
                     "peer accepts no signature scheme for our " + config.certificate().getKeyType() + " key");
         }
-        return new JcaDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), CRYPTO,
-                config.certificate().getPrivateKey(), localChain, chosen);
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), CRYPTO,
+                privateKey, localChain, chosen);
     }
 
     /** Checks the peer's chain against the SDP fingerprints; aborts with bad_certificate if none match. */

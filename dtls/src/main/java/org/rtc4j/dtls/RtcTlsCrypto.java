@@ -1,39 +1,47 @@
 package org.rtc4j.dtls;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
-import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
-import org.bouncycastle.tls.EncryptionAlgorithm;
-import org.bouncycastle.tls.crypto.TlsCipher;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.TlsAEADCipher;
-import org.bouncycastle.tls.crypto.impl.bc.BcChaCha20Poly1305;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JceAEADCipherImpl;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
- * JCA crypto over the JDK providers (AES-GCM with AES-NI, SunEC for X25519/P-256/ECDSA), plus
- * ChaCha20-Poly1305 from BouncyCastle's lightweight API: the JDK names that cipher differently
- * from what BouncyCastle's JCA path asks for, so without this the suite would silently vanish.
+ * The crypto under every endpoint, chosen for speed (measured on JDK 17):
+ * <ul>
+ * <li>Handshake asymmetric work (ECDSA P-256 sign/verify, X25519, P-256/P-384 ECDH) and the PRF
+ * use BouncyCastle's lightweight API: its P-256 code is 5-8x faster than JDK 17's SunEC
+ * (~0.2 ms vs ~1-1.7 ms per sign or verify), which is most of a handshake's cost.</li>
+ * <li>AES-GCM records use the JDK's {@code AES/GCM/NoPadding} (AES-NI and GHASH intrinsics),
+ * which carries all the application data afterwards.</li>
+ * <li>ChaCha20-Poly1305 comes from BouncyCastle's lightweight engine.</li>
+ * </ul>
  */
-final class RtcTlsCrypto extends JcaTlsCrypto {
+final class RtcTlsCrypto extends BcTlsCrypto {
+    private final JcaTlsCrypto jca;
+
     RtcTlsCrypto() {
-        super(new DefaultJcaJceHelper(), new SecureRandom(), new SecureRandom());
+        super(new SecureRandom());
+        this.jca = new JcaTlsCryptoProvider().create(new SecureRandom());
     }
 
     @Override
-    public boolean hasEncryptionAlgorithm(int encryptionAlgorithm) {
-        return encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305
-                || super.hasEncryptionAlgorithm(encryptionAlgorithm);
-    }
-
-    @Override
-    public TlsCipher createCipher(TlsCryptoParameters params, int encryptionAlgorithm, int macAlgorithm)
+    protected TlsAEADCipher createCipher_AES_GCM(TlsCryptoParameters params, int keySize, int macSize)
             throws IOException {
-        if (encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305) {
-            return new TlsAEADCipher(params, new BcChaCha20Poly1305(true), new BcChaCha20Poly1305(false),
-                    32, 16, TlsAEADCipher.AEAD_CHACHA20_POLY1305);
+        try {
+            return new TlsAEADCipher(params,
+                    new JceAEADCipherImpl(jca, jca.getHelper(), "AES/GCM/NoPadding", "AES", keySize, true),
+                    new JceAEADCipherImpl(jca, jca.getHelper(), "AES/GCM/NoPadding", "AES", keySize, false),
+                    keySize, macSize, TlsAEADCipher.AEAD_GCM);
+        } catch (GeneralSecurityException e) {
+            throw new TlsFatalAlert(AlertDescription.internal_error, "JDK AES-GCM unavailable", e);
         }
-        return super.createCipher(params, encryptionAlgorithm, macAlgorithm);
     }
 }
