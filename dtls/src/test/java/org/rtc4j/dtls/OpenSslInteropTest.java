@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -67,13 +69,48 @@ class OpenSslInteropTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "ECDHE-ECDSA-AES256-GCM-SHA384, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "ECDHE-ECDSA-CHACHA20-POLY1305, TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+    })
+    void openSslClientWithEachSuite(String opensslCipher, String suite) throws Exception {
+        try (Driver us = new Driver(DtlsRole.SERVER, Certs.ECDSA_B, null)) {
+            us.endpoint.start(MemoryNetwork.now());
+            try (OpenSslPeer openssl = OpenSslPeer.client(dir, us.localPort(), SrtpProfile.AEAD_AES_128_GCM,
+                    opensslCipher)) {
+                checkSession(us, openssl, SrtpProfile.AEAD_AES_128_GCM, suite);
+            }
+        }
+    }
+
+    @Test
+    void rtc4jClientAgainstOpenSslServerWithRsaCertificate() throws Exception {
+        int port;
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+        try (OpenSslPeer openssl = OpenSslPeer.server(dir, port, SrtpProfile.AES128_CM_HMAC_SHA1_80, Certs.RSA_B);
+                Driver us = new Driver(DtlsRole.CLIENT, openssl.certificate, new InetSocketAddress("127.0.0.1", port))) {
+            assertThat(openssl.awaitLine(l -> l.contains("ACCEPT"), WAIT)).as(openssl.output()).isNotNull();
+            us.endpoint.start(MemoryNetwork.now());
+            checkSession(us, openssl, SrtpProfile.AES128_CM_HMAC_SHA1_80, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+        }
+    }
+
     private static void checkSession(Driver us, OpenSslPeer openssl, SrtpProfile profile) throws Exception {
+        checkSession(us, openssl, profile, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    }
+
+    private static void checkSession(Driver us, OpenSslPeer openssl, SrtpProfile profile, String suite)
+            throws Exception {
         assertThat(us.runUntil(() -> us.connected() != null || us.failed() != null, WAIT))
                 .as("handshake ends; openssl said:\n%s", openssl.output()).isTrue();
         assertThat(us.failed()).as("openssl said:\n%s", openssl.output()).isNull();
         DtlsEvent.Connected c = us.connected();
         assertThat(c.srtpProfile()).isEqualTo(profile);
-        assertThat(c.cipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+        assertThat(c.cipherSuite()).isEqualTo(suite);
 
         // OpenSSL prints the keying material once its side of the handshake is done; keep our side
         // running meanwhile so that a retransmitted flight is answered.

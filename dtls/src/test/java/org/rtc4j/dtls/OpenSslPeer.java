@@ -16,12 +16,13 @@ import java.util.function.Predicate;
 
 /** An {@code openssl s_server}/{@code s_client} process with its output captured line by line. */
 final class OpenSslPeer implements AutoCloseable {
-    final RTCCertificate certificate = Certs.ECDSA_B;
+    final RTCCertificate certificate;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
 
-    private OpenSslPeer(List<String> command) throws IOException {
+    private OpenSslPeer(RTCCertificate certificate, List<String> command) throws IOException {
+        this.certificate = certificate;
         this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
         this.reader = new Thread(this::readLoop, "openssl-output");
         reader.setDaemon(true);
@@ -44,8 +45,12 @@ final class OpenSslPeer implements AutoCloseable {
 
     /** {@code openssl s_server} on 127.0.0.1:port, requesting (not requiring) a client certificate. */
     static OpenSslPeer server(Path dir, int port, SrtpProfile profile) throws IOException {
-        Path[] files = writeCertificate(dir);
-        return new OpenSslPeer(List.of("openssl", "s_server", "-dtls1_2", "-accept", "127.0.0.1:" + port,
+        return server(dir, port, profile, Certs.ECDSA_B);
+    }
+
+    static OpenSslPeer server(Path dir, int port, SrtpProfile profile, RTCCertificate cert) throws IOException {
+        Path[] files = writeCertificate(dir, cert);
+        return new OpenSslPeer(cert, List.of("openssl", "s_server", "-dtls1_2", "-accept", "127.0.0.1:" + port,
                 "-use_srtp", profile.opensslName(), "-keymatexport", "EXTRACTOR-dtls_srtp",
                 "-keymatexportlen", Integer.toString(profile.keyingMaterialLength()),
                 "-cert", files[0].toString(), "-key", files[1].toString(), "-verify", "1"));
@@ -53,18 +58,28 @@ final class OpenSslPeer implements AutoCloseable {
 
     /** {@code openssl s_client} connecting to 127.0.0.1:port with a client certificate. */
     static OpenSslPeer client(Path dir, int port, SrtpProfile profile) throws IOException {
-        Path[] files = writeCertificate(dir);
-        return new OpenSslPeer(List.of("openssl", "s_client", "-dtls1_2", "-connect", "127.0.0.1:" + port,
+        return client(dir, port, profile, null);
+    }
+
+    /** @param cipher an OpenSSL cipher list to restrict the offer to, or null */
+    static OpenSslPeer client(Path dir, int port, SrtpProfile profile, String cipher) throws IOException {
+        Path[] files = writeCertificate(dir, Certs.ECDSA_B);
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-dtls1_2", "-connect", "127.0.0.1:" + port,
                 "-use_srtp", profile.opensslName(), "-keymatexport", "EXTRACTOR-dtls_srtp",
                 "-keymatexportlen", Integer.toString(profile.keyingMaterialLength()),
                 "-cert", files[0].toString(), "-key", files[1].toString()));
+        if (cipher != null) {
+            cmd.add("-cipher");
+            cmd.add(cipher);
+        }
+        return new OpenSslPeer(Certs.ECDSA_B, cmd);
     }
 
-    private static Path[] writeCertificate(Path dir) throws IOException {
+    private static Path[] writeCertificate(Path dir, RTCCertificate c) throws IOException {
         Path cert = dir.resolve("openssl-cert.pem");
         Path key = dir.resolve("openssl-key.pem");
-        Files.writeString(cert, Certs.ECDSA_B.certificatePem());
-        Files.writeString(key, Certs.ECDSA_B.privateKeyPem());
+        Files.writeString(cert, c.certificatePem());
+        Files.writeString(key, c.privateKeyPem());
         return new Path[] {cert, key};
     }
 
