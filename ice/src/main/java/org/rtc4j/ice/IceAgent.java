@@ -442,6 +442,24 @@ public final class IceAgent {
         updateState(now);
     }
 
+    /**
+     * The caller's TCP/TLS connection registered with {@link #addTurnStreamSocket} closed or
+     * failed: its allocation is gone ({@link IceEvent.TurnError} follows; a selected pair through
+     * it loses consent).
+     *
+     * @param socketId the stream's id
+     * @param now current time (ms)
+     */
+    public void handleStreamClosed(int socketId, long now) {
+        for (TurnRelay r : relays) {
+            if (r.socketId == socketId && r.framer != null) {
+                r.client.connectionLost();
+                drainTurn(r, now);
+            }
+        }
+        updateState(now);
+    }
+
     /** @return when to call {@link #handleTimeout(long)} next (ms), or Long.MAX_VALUE */
     public long nextTimeout() {
         long t = Long.MAX_VALUE;

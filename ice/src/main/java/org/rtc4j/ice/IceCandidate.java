@@ -118,13 +118,27 @@ public final class IceCandidate {
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        boolean v4 = h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = h.indexOf(':') >= 0 && h.matches("[0-9a-fA-F:.%a-zA-Z0-9]+");
-        if (!v4 && !v6) {
-            return null;
-        }
         try {
-            return InetAddress.getByName(h);
+            if (h.indexOf(':') >= 0) {
+                // With a colon the JDK only parses an IPv6 literal; it never asks DNS.
+                return h.matches("[0-9a-fA-F:.]+(%[0-9A-Za-z_.-]+)?") ? InetAddress.getByName(h) : null;
+            }
+            String[] parts = h.split("\\.", -1);
+            if (parts.length != 4) {
+                return null;
+            }
+            byte[] a = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                if (!parts[i].matches("\\d{1,3}")) {
+                    return null;
+                }
+                int v = Integer.parseInt(parts[i]);
+                if (v > 255) {
+                    return null;
+                }
+                a[i] = (byte) v;
+            }
+            return InetAddress.getByAddress(a);
         } catch (UnknownHostException | SecurityException e) {
             return null;
         }

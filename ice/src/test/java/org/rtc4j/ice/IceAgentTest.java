@@ -222,6 +222,10 @@ class IceAgentTest {
         assertThatThrownBy(() -> IceCandidate.parse("candidate:1 1 udp 1 1.2.3.4 5 typ bogus")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IceCandidate.parse("candidate:1 1 udp 1 1.2.3.4 70000 typ host")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IceCandidate.parse("garbage")).isInstanceOf(IllegalArgumentException.class);
+        // Not IP literals: never resolved (no DNS from candidate parsing).
+        assertThat(IceCandidate.parse("candidate:1 1 udp 1 999.1.1.1 5 typ host").address()).isNull();
+        assertThat(IceCandidate.parse("candidate:1 1 udp 1 example.com 5 typ host").address()).isNull();
+        assertThat(IceCandidate.parse("candidate:1 1 udp 1 [::1] 5 typ host").address()).isEqualTo(new InetSocketAddress("::1", 5));
     }
 
     @Test

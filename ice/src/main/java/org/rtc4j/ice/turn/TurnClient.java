@@ -237,6 +237,18 @@ public final class TurnClient {
     }
 
     /**
+     * The TCP/TLS connection to the server is gone: the allocation is lost (RFC 8656 section 3.1:
+     * it lives and dies with the connection).
+     */
+    public void connectionLost() {
+        if (state == State.CLOSING) {
+            closed();
+        } else if (state != State.FAILED && state != State.CLOSED) {
+            fail(0, "connection to the TURN server closed");
+        }
+    }
+
+    /**
      * Takes one whole message from the server.
      *
      * @param msg STUN message or ChannelData frame

@@ -137,6 +137,8 @@ public final class SocketDriver implements AutoCloseable {
             } catch (IOException e) {
                 // closed
             }
+            streamInput.add(new Incoming(p, socketId, server.address(), null)); // end of stream
+            selector.wakeup();
         }, "turn-stream-reader-" + socketId);
         reader.setDaemon(true);
         reader.start();
@@ -189,7 +191,11 @@ public final class SocketDriver implements AutoCloseable {
             selector.selectedKeys().clear();
             Incoming in;
             while ((in = streamInput.poll()) != null) {
-                in.peer.agent.handleDatagram(in.socketId, in.from, in.data, now());
+                if (in.data == null) {
+                    in.peer.agent.handleStreamClosed(in.socketId, now());
+                } else {
+                    in.peer.agent.handleDatagram(in.socketId, in.from, in.data, now());
+                }
             }
             now = now();
             for (Peer p : peers) {

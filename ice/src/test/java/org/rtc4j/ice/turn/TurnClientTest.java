@@ -218,4 +218,15 @@ class TurnClientTest {
         assertThat(c.state()).isEqualTo(TurnClient.State.ALLOCATING);
         assertThat(c.pollEvent()).isNull();
     }
+
+    @Test
+    void lostStreamFailsTheAllocation() throws Exception {
+        TurnClient c = allocated(TransportProtocol.TLS, 0);
+        c.connectionLost();
+        TurnEvent e = c.pollEvent();
+        assertThat(e).isInstanceOf(TurnEvent.Failed.class);
+        assertThat(c.state()).isEqualTo(TurnClient.State.FAILED);
+        assertThat(c.send(PEER, new byte[1], 10)).isFalse();
+        assertThat(c.nextTimeout()).isEqualTo(Long.MAX_VALUE);
+    }
 }
