@@ -74,8 +74,20 @@ class LimitsTest {
     }
 
     @Test
-    void manyTinyLinesWithoutTerminatorsAreBoundedToo() {
+    void thirtyThousandEmptyLinesFailAtTheFirst() {
         String s = "\n".repeat(SessionDescription.MAX_LINES * 3);
-        assertThatThrownBy(() -> SessionDescription.parse(s)).isInstanceOf(SdpParseException.class);
+        assertThatThrownBy(() -> SessionDescription.parse(s))
+                .isInstanceOfSatisfying(SdpParseException.class, e -> {
+                    assertThat(e.lineNumber()).isEqualTo(1);
+                    assertThat(e.reason()).isEqualTo("empty line");
+                });
+    }
+
+    @Test
+    void tenThousandAndOneValidLinesFailAtLineTenThousandAndOne() {
+        String s = HEAD + "a=x\n".repeat(SessionDescription.MAX_LINES);
+        assertThatThrownBy(() -> SessionDescription.parse(s.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(SdpParseException.class,
+                        e -> assertThat(e.lineNumber()).isEqualTo(SessionDescription.MAX_LINES + 1));
     }
 }
