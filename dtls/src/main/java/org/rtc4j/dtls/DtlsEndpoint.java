@@ -77,8 +77,9 @@ public final class DtlsEndpoint implements AutoCloseable {
     /**
      * @param config   what to negotiate and whom to trust
      * @param executor runs the one blocking handshake task (e.g. a small shared pool)
-     * @param wakeup   called from the handshake thread whenever new datagrams or events are queued;
-     *                 must be cheap and thread-safe (schedule a drain on the owner thread)
+     * @param wakeup   called from the handshake thread whenever new datagrams or events are queued
+     *                 and once when the task ends; must be cheap and thread-safe (schedule a drain
+     *                 on the owner thread); may be null
      */
     public DtlsEndpoint(DtlsConfig config, Executor executor, Runnable wakeup) {
         this.config = Objects.requireNonNull(config, "config");
@@ -164,8 +165,8 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     /**
-     * The next event, or null. Safe from any thread; when called on the owner thread just after the
-     * handshake completed, it also processes datagrams that arrived during the hand-over.
+     * The next event, or null. Call it on the owner thread: polling {@link DtlsEvent.Connected}
+     * also decrypts datagrams that arrived while the handshake task was handing over.
      */
     public DtlsEvent pollEvent() {
         DtlsEvent e = events.poll();
