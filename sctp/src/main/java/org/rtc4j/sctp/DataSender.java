@@ -194,8 +194,12 @@ final class DataSender {
                 if (used + sz > room) {
                     return n;
                 }
-                if (!canSend(c.len) && !(bypassCwndOnce && n == 0)) {
-                    return n;
+                if (!canSend(c.len)) {
+                    if (!(bypassCwndOnce && n == 0)) {
+                        return n;
+                    }
+                    // Fast retransmit may send one packet regardless of cwnd (RFC 9260 §7.2.4), once.
+                    bypassCwndOnce = false;
                 }
                 c.state = OutChunk.IN_FLIGHT;
                 c.sends++;
@@ -210,7 +214,6 @@ final class DataSender {
                 out[n++] = c;
                 used += sz;
             }
-            bypassCwndOnce = false;
         }
         while (n < out.length) {
             if (nextUnsent == nextTsn && !assignNext(now)) {

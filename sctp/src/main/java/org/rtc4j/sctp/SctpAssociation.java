@@ -385,7 +385,7 @@ public final class SctpAssociation {
             control.poll();
         }
         if (sackNow && mtu - p >= 16 && receiverStarted()) {
-            p += receiver.writeSack(scratch, p, Math.min(mtu - p, 16 + 4 * 64));
+            p += receiver.writeSack(scratch, p, mtu - p);
             sackNow = false;
             dataPacketsSinceSack = 0;
             sackDeadline = NEVER;

@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GoodputReportTest {
     private static final int MESSAGE = 64 * 1024;
 
-    @ParameterizedTest(name = "loss {0}, bottleneck {1} Mbit/s")
-    @CsvSource({"0.00, 0", "0.00, 1000", "0.01, 0", "0.05, 0"})
-    void goodputAt50msRtt(double loss, long bottleneckMbps) {
+    @ParameterizedTest(name = "loss {0}, bottleneck {1} Mbit/s, window {2} MiB")
+    @CsvSource({"0.00, 0, 4", "0.00, 1000, 4", "0.00, 1000, 16", "0.01, 0, 4", "0.05, 0, 4"})
+    void goodputAt50msRtt(double loss, long bottleneckMbps, int windowMiB) {
         long seconds = Long.getLong("sctp.goodput.seconds", loss == 0 ? 3 : 30);
-        SctpConfig ca = SimNetwork.config(true, 41).maxRetransmissions(50, 8);
-        SctpConfig cb = SimNetwork.config(false, 42).maxRetransmissions(50, 8);
+        SctpConfig ca = SimNetwork.config(true, 41).maxRetransmissions(50, 8).receiveWindow(windowMiB << 20);
+        SctpConfig cb = SimNetwork.config(false, 42).maxRetransmissions(50, 8).receiveWindow(windowMiB << 20);
         SimNetwork.Link ab = new SimNetwork.Link().delayMs(25, 0).loss(loss);
         if (bottleneckMbps > 0) {
             // Queue of one bandwidth-delay product.
@@ -50,7 +50,7 @@ class GoodputReportTest {
         byte[] payload = new byte[MESSAGE];
         int[] seq = new int[1];
         net.onStep = () -> {
-            while (tx.readyState() == DataChannelState.OPEN && tx.bufferedAmount() < 8L * 1024 * 1024) {
+            while (tx.readyState() == DataChannelState.OPEN && tx.bufferedAmount() < 2L * (windowMiB << 20)) {
                 payload[0] = (byte) (seq[0] >>> 24);
                 payload[1] = (byte) (seq[0] >>> 16);
                 payload[2] = (byte) (seq[0] >>> 8);
@@ -74,9 +74,9 @@ class GoodputReportTest {
         String mathis = loss > 0 ? String.format(Locale.ROOT, "%.2f", mss * 8 / rtt * 1.22 / Math.sqrt(loss) / 1e6) : "n/a";
         SctpStats s = net.a.assoc.stats();
         System.out.printf(Locale.ROOT,
-                "GOODPUT rtt=50ms loss=%.2f bottleneck=%s: %.2f Mbit/s over %.0f s virtual (Mathis %s Mbit/s);"
+                "GOODPUT rtt=50ms loss=%.2f bottleneck=%s window=%dMiB: %.2f Mbit/s over %.0f s virtual (Mathis %s Mbit/s);"
                         + " retransmissions=%d cwnd=%d ssthresh=%d srtt=%d ms; simulated in %.1f s CPU%n",
-                loss, bottleneckMbps == 0 ? "none" : bottleneckMbps + "Mbit/s", mbps, elapsed, mathis,
+                loss, bottleneckMbps == 0 ? "none" : bottleneckMbps + "Mbit/s", windowMiB, mbps, elapsed, mathis,
                 s.retransmissions(), s.cwnd(), s.ssthresh(), s.smoothedRttMs(), cpuSeconds);
         assertThat(disorder[0]).as("ordered, complete 64 KiB messages").isFalse();
         assertThat(bytes).isPositive();

@@ -154,4 +154,50 @@ class HandshakeTest {
         assertThat(ca.readyState()).isEqualTo(DataChannelState.CLOSED);
         assertThat(n.a.assoc.nextTimeout()).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void lateConnectAfterAnsweringThePeersInitStillConverges() {
+        SctpAssociation a = new SctpAssociation(SimNetwork.config(true, 61));
+        SctpAssociation b = new SctpAssociation(SimNetwork.config(false, 62));
+        a.connect(0);
+        b.handle(a.pollTransmit(0), 1);
+        byte[] statelessInitAck = b.pollTransmit(1);
+        // B's own connect() comes after it already answered A's INIT statelessly (new tag).
+        b.connect(2);
+        byte[] bInit = b.pollTransmit(2);
+        a.handle(statelessInitAck, 3);
+        a.handle(bInit, 3);
+        // Deliver whatever is pending both ways until quiet.
+        for (int round = 0; round < 10; round++) {
+            byte[] x;
+            while ((x = a.pollTransmit(4 + round)) != null) {
+                b.handle(x, 4 + round);
+            }
+            while ((x = b.pollTransmit(4 + round)) != null) {
+                a.handle(x, 4 + round);
+            }
+        }
+        assertThat(a.state()).isEqualTo(SctpAssociationState.ESTABLISHED);
+        assertThat(b.state()).isEqualTo(SctpAssociationState.ESTABLISHED);
+        DataChannel ch = a.createDataChannel("after-race", null);
+        ch.send("works");
+        SctpEvent.ChannelMessage got = null;
+        for (int round = 0; round < 10 && got == null; round++) {
+            byte[] x;
+            while ((x = a.pollTransmit(20)) != null) {
+                b.handle(x, 20);
+            }
+            while ((x = b.pollTransmit(20)) != null) {
+                a.handle(x, 20);
+            }
+            SctpEvent e;
+            while ((e = b.pollEvent()) != null) {
+                if (e instanceof SctpEvent.ChannelMessage m) {
+                    got = m;
+                }
+            }
+        }
+        assertThat(got).isNotNull();
+        assertThat(got.text()).isEqualTo("works");
+    }
 }
