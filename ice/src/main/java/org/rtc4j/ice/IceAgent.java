@@ -41,7 +41,6 @@ public final class IceAgent {
     public static final int MDNS_SOCKET_ID = -1;
 
     private static final Logger LOG = LoggerFactory.getLogger(IceAgent.class);
-    private static final int MAX_PAIRS = 100;
     private static final String ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final RetransmissionPolicy CONSENT_POLICY = new RetransmissionPolicy(500, 4, 4, 0, false, 5000);
 
@@ -74,9 +73,7 @@ public final class IceAgent {
     private final List<TurnRelay> relays = new ArrayList<>();
     private final List<IceCandidate> localCandidates = new ArrayList<>();
     private final List<IceCandidate> remoteCandidates = new ArrayList<>();
-    private final List<CandidatePair> checklist = new ArrayList<>();
-    private final List<CandidatePair> validList = new ArrayList<>();
-    private final ArrayDeque<CandidatePair> triggered = new ArrayDeque<>();
+    private final Checklist checklist = new Checklist();
     private final Map<TransactionId, StunClientTransaction<Ctx>> transactions = new HashMap<>();
     private final Map<CandidatePair, TransactionId> checkInFlight = new HashMap<>();
     private final Map<String, PendingMdns> mdnsPending = new HashMap<>();
@@ -169,7 +166,7 @@ public final class IceAgent {
 
     /** @return a snapshot of the checklist */
     public List<CandidatePair> checklist() {
-        return List.copyOf(checklist);
+        return List.copyOf(checklist.pairs());
     }
 
     /** @return next datagram to send, or null */
@@ -400,7 +397,7 @@ public final class IceAgent {
         }
         transactions.clear();
         checkInFlight.clear();
-        triggered.clear();
+        checklist.clear();
         setState(IceTransportState.CLOSED);
     }
 
@@ -475,11 +472,11 @@ public final class IceAgent {
         if (hasCheckWork()) {
             t = Math.min(t, nextCheckAt);
         }
-        if (role == IceRole.CONTROLLING && firstValidAt >= 0 && needsNomination() && !nominationInFlight()
-                && bestValid() != null) {
+        if (role == IceRole.CONTROLLING && firstValidAt >= 0 && needsNomination() && !checklist.nominationInFlight()
+                && checklist.bestValid(gen) != null) {
             t = Math.min(t, firstValidAt + config.nominationDelayMillis);
         }
-        if (role == IceRole.CONTROLLED && needsNomination() && bestValid() != null) {
+        if (role == IceRole.CONTROLLED && needsNomination() && checklist.bestValid(gen) != null) {
             t = Math.min(t, nextValidPingAt);
         }
         if (selected != null && !consentLost) {
@@ -534,7 +531,7 @@ public final class IceAgent {
         maybeNominate(now);
         pingValidWhileUnnominated(now);
         if (hasCheckWork() && now >= nextCheckAt) {
-            CandidatePair next = nextPairToCheck();
+            CandidatePair next = checklist.next(gen);
             if (next != null) {
                 sendCheck(next, now);
                 nextCheckAt = now + config.taMillis;
@@ -736,45 +733,14 @@ public final class IceAgent {
         return local.type() == CandidateType.HOST && !config.relayOnly;
     }
 
-    private static IceCandidate baseOf(IceCandidate c) {
-        return c.base != null ? c.base : c;
-    }
-
-    /** Same sending path: same TURN allocation, or same UDP socket. */
-    private static boolean sameBase(IceCandidate a, IceCandidate b) {
-        IceCandidate x = baseOf(a);
-        IceCandidate y = baseOf(b);
-        if (x.relay != null || y.relay != null) {
-            return x.relay == y.relay;
-        }
-        return x.socketId == y.socketId;
-    }
-
     private CandidatePair addPair(IceCandidate local, IceCandidate remote, long now) {
         InetSocketAddress ra = remote.address();
         if (ra == null || !sameFamily(local.address().getAddress(), ra.getAddress())) {
             return null;
         }
-        for (CandidatePair p : checklist) {
-            if (sameBase(p.local(), local) && p.remote().address().equals(ra)) {
-                return p;
-            }
-        }
-        if (checklist.size() >= MAX_PAIRS) {
-            return null;
-        }
-        CandidatePair p = new CandidatePair(local, remote, gen, role == IceRole.CONTROLLING);
-        String f = p.foundation();
-        boolean active = false;
-        for (CandidatePair q : checklist) {
-            if (q.foundation().equals(f) && q.state != CandidatePair.State.FROZEN && q.state != CandidatePair.State.FAILED) {
-                active = true;
-                break;
-            }
-        }
-        p.state = active ? CandidatePair.State.FROZEN : CandidatePair.State.WAITING;
-        checklist.add(p);
-        if (local.relay != null) {
+        boolean isNew = checklist.find(local, ra) == null;
+        CandidatePair p = checklist.add(local, remote, gen, role == IceRole.CONTROLLING);
+        if (p != null && isNew && local.relay != null) {
             local.relay.client.createPermission(ra, now);
             drainTurn(local.relay, now);
         }
@@ -782,58 +748,7 @@ public final class IceAgent {
     }
 
     private boolean hasCheckWork() {
-        if (!gen.hasRemote() || config.lite) {
-            return false;
-        }
-        if (!triggered.isEmpty()) {
-            return true;
-        }
-        for (CandidatePair p : checklist) {
-            if (p.state == CandidatePair.State.WAITING || p.state == CandidatePair.State.FROZEN) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private CandidatePair nextPairToCheck() {
-        CandidatePair t;
-        while ((t = triggered.poll()) != null) {
-            t.triggered = false;
-            if (t.generation == gen && checklist.contains(t)) {
-                return t;
-            }
-        }
-        CandidatePair best = null;
-        for (CandidatePair p : checklist) {
-            if (p.state == CandidatePair.State.WAITING && (best == null || p.priority > best.priority)) {
-                best = p;
-            }
-        }
-        if (best == null) {
-            for (CandidatePair p : checklist) {
-                if (p.state == CandidatePair.State.FROZEN && (best == null || p.priority > best.priority)) {
-                    best = p;
-                }
-            }
-        }
-        return best;
-    }
-
-    private void enqueueTriggered(CandidatePair p, boolean front) {
-        if (p.triggered) {
-            if (front) {
-                triggered.remove(p);
-                triggered.addFirst(p);
-            }
-            return;
-        }
-        p.triggered = true;
-        if (front) {
-            triggered.addFirst(p);
-        } else {
-            triggered.add(p);
-        }
+        return gen.hasRemote() && !config.lite && checklist.hasWork();
     }
 
     private void sendCheck(CandidatePair p, long now) {
@@ -843,7 +758,7 @@ public final class IceAgent {
             oldTx.stopRetransmitting(now); // its late response still counts
         }
         Generation g = p.generation;
-        long prflxPriority = priority(CandidateType.PRFLX, (int) ((baseOf(p.local()).priority() >> 8) & 0xFFFF));
+        long prflxPriority = priority(CandidateType.PRFLX, (int) ((IceCandidate.baseOf(p.local()).priority() >> 8) & 0xFFFF));
         boolean useCandidate = p.nominating && role == IceRole.CONTROLLING;
         byte[] bytes = bindingRequest(g, prflxPriority, useCandidate);
         TransactionId id = TransactionId.of(bytes, 8);
@@ -899,13 +814,13 @@ public final class IceAgent {
                 }
                 p.state = CandidatePair.State.FAILED;
                 p.nominating = false;
-                validList.removeIf(v -> v.checkedFrom == p);
+                checklist.invalidate(p);
                 break;
         }
     }
 
     private void sendVia(IceCandidate local, InetSocketAddress remote, byte[] data, long now) {
-        IceCandidate b = baseOf(local);
+        IceCandidate b = IceCandidate.baseOf(local);
         if (b.relay != null) {
             b.relay.client.send(remote, data, now);
             drainTurn(b.relay, now);
@@ -948,24 +863,14 @@ public final class IceAgent {
     }
 
     private static boolean matches(CandidatePair p, IceCandidate local, InetSocketAddress from) {
-        return p.remote().address().equals(from) && sameBase(p.local(), local);
+        return p.remote().address().equals(from) && IceCandidate.sameBase(p.local(), local);
     }
 
     private CandidatePair pairForData(IceCandidate local, InetSocketAddress from) {
         if (selected != null && matches(selected, local, from)) {
             return selected;
         }
-        for (CandidatePair p : validList) {
-            if (matches(p, local, from)) {
-                return p;
-            }
-        }
-        for (CandidatePair p : checklist) {
-            if (p.remoteAuthenticated && matches(p, local, from)) {
-                return p;
-            }
-        }
-        return null;
+        return checklist.forData(local, from);
     }
 
     private void handleRequest(IceCandidate local, InetSocketAddress from, StunMessage m, long now) throws StunParseException {
@@ -992,7 +897,7 @@ public final class IceAgent {
             sendVia(local, from, resp, now);
             return;
         }
-        if (config.relayOnly && baseOf(local).relay == null) {
+        if (config.relayOnly && IceCandidate.baseOf(local).relay == null) {
             return;
         }
         if (g == gen && !config.lite) {
@@ -1035,15 +940,9 @@ public final class IceAgent {
             remoteCandidates.add(remote);
             LOG.debug("learned peer-reflexive remote candidate {}", from);
         }
-        CandidatePair p = null;
-        for (CandidatePair q : checklist) {
-            if (matches(q, local, from)) {
-                p = q;
-                break;
-            }
-        }
+        CandidatePair p = checklist.find(local, from);
         if (p == null) {
-            p = addPair(baseOf(local), remote, now);
+            p = addPair(IceCandidate.baseOf(local), remote, now);
             if (p == null) {
                 return;
             }
@@ -1057,16 +956,16 @@ public final class IceAgent {
         LOG.trace("check from {} on {} (use-candidate {})", from, p, useCandidate);
         if (p.state == CandidatePair.State.SUCCEEDED) {
             if (p.nominating && role == IceRole.CONTROLLING) {
-                enqueueTriggered(p, true); // the peer is reachable: repeat the nomination now
+                checklist.trigger(p, true); // the peer is reachable: repeat the nomination now
             }
             if (useCandidate) {
-                CandidatePair v = validPairFrom(p);
+                CandidatePair v = checklist.validFrom(p);
                 if (v != null) {
                     v.nominated = true;
                     select(v, now);
                 } else {
                     p.nominateOnSuccess = true;
-                    enqueueTriggered(p, false);
+                    checklist.trigger(p, false);
                 }
             }
         } else {
@@ -1076,7 +975,7 @@ public final class IceAgent {
             if (p.state != CandidatePair.State.IN_PROGRESS) {
                 p.state = CandidatePair.State.WAITING;
             }
-            enqueueTriggered(p, false);
+            checklist.trigger(p, false);
         }
     }
 
@@ -1087,9 +986,7 @@ public final class IceAgent {
     private void liteRequest(CandidatePair p, boolean useCandidate, long now) {
         if (p.state != CandidatePair.State.SUCCEEDED) {
             p.state = CandidatePair.State.SUCCEEDED;
-            p.valid = true;
-            p.checkedFrom = p;
-            validList.add(p);
+            checklist.addValid(p, p);
         }
         if (useCandidate) {
             p.nominated = true;
@@ -1109,14 +1006,6 @@ public final class IceAgent {
         return b.addFingerprint().build();
     }
 
-    private CandidatePair validPairFrom(CandidatePair checked) {
-        for (CandidatePair v : validList) {
-            if (v.checkedFrom == checked) {
-                return v;
-            }
-        }
-        return null;
-    }
 
     private void switchRole(IceRole newRole) {
         if (role == newRole) {
@@ -1124,13 +1013,7 @@ public final class IceAgent {
         }
         LOG.debug("role conflict: switching to {}", newRole);
         role = newRole;
-        for (CandidatePair p : checklist) {
-            p.updatePriority(role == IceRole.CONTROLLING);
-            p.nominating = false;
-        }
-        for (CandidatePair p : validList) {
-            p.updatePriority(role == IceRole.CONTROLLING);
-        }
+        checklist.updatePriorities(role == IceRole.CONTROLLING);
         events.add(new IceEvent.RoleChanged(role));
     }
 
@@ -1186,7 +1069,7 @@ public final class IceAgent {
                 if (p.state != CandidatePair.State.SUCCEEDED) {
                     p.state = CandidatePair.State.WAITING;
                 }
-                enqueueTriggered(p, false);
+                checklist.trigger(p, false);
             } else {
                 p.state = CandidatePair.State.FAILED;
                 p.nominating = false;
@@ -1203,7 +1086,7 @@ public final class IceAgent {
     private void onCheckSuccess(CandidatePair p, InetSocketAddress mapped, Ctx c, long now) {
         LOG.trace("check succeeded on {} (use-candidate {}, nominate-on-success {})", p, c.useCandidate, p.nominateOnSuccess);
         p.state = CandidatePair.State.SUCCEEDED;
-        CandidatePair valid = validPairFrom(p);
+        CandidatePair valid = checklist.validFrom(p);
         if (valid == null) {
             valid = p;
             if (mapped != null && !knownLocal(mapped, p.local())) {
@@ -1211,25 +1094,18 @@ public final class IceAgent {
                 // never signalled, with the priority we put in the check.
                 IceCandidate prflx = new IceCandidate(foundation(CandidateType.PRFLX, mapped.getAddress(), null),
                         c.sentPriority, mapped, CandidateType.PRFLX, null, gen.localUfrag);
-                prflx.base = baseOf(p.local());
+                prflx.base = IceCandidate.baseOf(p.local());
                 localCandidates.add(prflx);
                 valid = new CandidatePair(prflx, p.remote(), gen, role == IceRole.CONTROLLING);
                 valid.state = CandidatePair.State.SUCCEEDED;
             }
-            valid.checkedFrom = p;
-            valid.valid = true;
-            validList.add(valid);
+            checklist.addValid(valid, p);
         }
         if (firstValidAt < 0) {
             firstValidAt = now;
             nextValidPingAt = now + config.validPingIntervalMillis;
         }
-        String f = p.foundation();
-        for (CandidatePair q : checklist) {
-            if (q.state == CandidatePair.State.FROZEN && q.foundation().equals(f)) {
-                q.state = CandidatePair.State.WAITING;
-            }
-        }
+        checklist.unfreeze(p.foundation());
         if ((c.useCandidate && role == IceRole.CONTROLLING) || (p.nominateOnSuccess && role == IceRole.CONTROLLED)) {
             p.nominating = false;
             valid.nominated = true;
@@ -1239,7 +1115,7 @@ public final class IceAgent {
 
     private boolean knownLocal(InetSocketAddress mapped, IceCandidate local) {
         for (IceCandidate l : localCandidates) {
-            if (l.address().equals(mapped) && sameBase(l, local)) {
+            if (l.address().equals(mapped) && IceCandidate.sameBase(l, local)) {
                 return true;
             }
         }
@@ -1257,7 +1133,7 @@ public final class IceAgent {
         if (p.generation == gen) {
             previousGen = null;
         }
-        IceCandidate b = baseOf(p.local());
+        IceCandidate b = IceCandidate.baseOf(p.local());
         if (b.relay != null) {
             b.relay.client.bindChannel(p.remote().address(), now);
             drainTurn(b.relay, now);
@@ -1276,36 +1152,20 @@ public final class IceAgent {
         return selected == null || selected.generation != gen;
     }
 
-    private boolean nominationInFlight() {
-        for (CandidatePair p : checklist) {
-            if (p.nominating && p.state != CandidatePair.State.FAILED) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private void maybeNominate(long now) {
-        if (role != IceRole.CONTROLLING || !gen.hasRemote() || !needsNomination() || nominationInFlight()
+        if (role != IceRole.CONTROLLING || !gen.hasRemote() || !needsNomination() || checklist.nominationInFlight()
                 || state == IceTransportState.CLOSED) {
             return;
         }
-        CandidatePair best = bestValid();
+        CandidatePair best = checklist.bestValid(gen);
         if (best == null) {
             return;
         }
-        boolean betterPending = false;
-        for (CandidatePair p : checklist) {
-            if ((p.state == CandidatePair.State.WAITING || p.state == CandidatePair.State.IN_PROGRESS
-                    || p.state == CandidatePair.State.FROZEN) && p.priority > best.priority) {
-                betterPending = true;
-                break;
-            }
-        }
-        if (!betterPending || now >= firstValidAt + config.nominationDelayMillis) {
+        if (!checklist.betterPending(best.priority) || now >= firstValidAt + config.nominationDelayMillis) {
             CandidatePair cp = best.checkedFrom;
             cp.nominating = true;
-            enqueueTriggered(cp, true);
+            checklist.trigger(cp, true);
             if (nextCheckAt > now) {
                 nextCheckAt = now; // nominate without waiting for the next pacing slot
             }
@@ -1321,23 +1181,13 @@ public final class IceAgent {
         if (role != IceRole.CONTROLLED || !needsNomination() || now < nextValidPingAt) {
             return;
         }
-        CandidatePair best = bestValid();
+        CandidatePair best = checklist.bestValid(gen);
         if (best != null) {
             nextValidPingAt = now + config.validPingIntervalMillis;
-            enqueueTriggered(best.checkedFrom, false);
+            checklist.trigger(best.checkedFrom, false);
         }
     }
 
-    private CandidatePair bestValid() {
-        CandidatePair best = null;
-        for (CandidatePair v : validList) {
-            if (v.generation == gen && v.checkedFrom.state == CandidatePair.State.SUCCEEDED
-                    && (best == null || v.priority > best.priority)) {
-                best = v;
-            }
-        }
-        return best;
-    }
 
     private void consent(long now) {
         CandidatePair p = selected;
@@ -1353,7 +1203,7 @@ public final class IceAgent {
         if (now >= p.nextConsentAt && !config.lite) {
             p.nextConsentAt = now + consentJitter();
             Generation g = p.generation;
-            long prflxPriority = priority(CandidateType.PRFLX, (int) ((baseOf(p.local()).priority() >> 8) & 0xFFFF));
+            long prflxPriority = priority(CandidateType.PRFLX, (int) ((IceCandidate.baseOf(p.local()).priority() >> 8) & 0xFFFF));
             byte[] bytes = bindingRequest(g, prflxPriority, false);
             TransactionId id = TransactionId.of(bytes, 8);
             transactions.put(id, new StunClientTransaction<>(id, bytes, CONSENT_POLICY,
@@ -1371,7 +1221,7 @@ public final class IceAgent {
         if (selected != null) {
             if (now - selected.lastConsentAt >= config.disconnectedAfterMillis) {
                 s = IceTransportState.DISCONNECTED;
-            } else if (selected.generation == gen && (completedGen == gen || checksFinished() && remoteEndOfCandidates
+            } else if (selected.generation == gen && (completedGen == gen || checklist.finished() && remoteEndOfCandidates
                     && gatheringState == IceGatheringState.COMPLETE)) {
                 completedGen = gen; // stays completed: later checks on other pairs do not matter
                 s = IceTransportState.COMPLETED;
@@ -1380,14 +1230,7 @@ public final class IceAgent {
             }
         } else if (gen.hasRemote()) {
             boolean allDone = remoteEndOfCandidates && gatheringState == IceGatheringState.COMPLETE && mdnsPending.isEmpty();
-            boolean allFailed = true;
-            for (CandidatePair p : checklist) {
-                if (p.state != CandidatePair.State.FAILED) {
-                    allFailed = false;
-                    break;
-                }
-            }
-            if (allDone && allFailed && validList.isEmpty()) {
+            if (allDone && checklist.allFailed()) {
                 s = IceTransportState.FAILED;
             } else if (!checklist.isEmpty()) {
                 s = IceTransportState.CHECKING;
@@ -1399,15 +1242,6 @@ public final class IceAgent {
         setState(s);
     }
 
-    private boolean checksFinished() {
-        for (CandidatePair p : checklist) {
-            if (p.state == CandidatePair.State.WAITING || p.state == CandidatePair.State.IN_PROGRESS
-                    || p.state == CandidatePair.State.FROZEN) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private void setState(IceTransportState s) {
         if (s != state) {
@@ -1434,8 +1268,6 @@ public final class IceAgent {
         }
         checkInFlight.clear();
         checklist.clear();
-        validList.clear();
-        triggered.clear();
         firstValidAt = -1;
         remoteEndOfCandidates = false;
         mdnsPending.clear();

@@ -144,6 +144,21 @@ public final class IceCandidate {
         }
     }
 
+    /** The candidate whose socket or TURN allocation sends for {@code c} (itself for host and relay). */
+    static IceCandidate baseOf(IceCandidate c) {
+        return c.base != null ? c.base : c;
+    }
+
+    /** Same sending path: same TURN allocation, or same UDP socket. */
+    static boolean sameBase(IceCandidate a, IceCandidate b) {
+        IceCandidate x = baseOf(a);
+        IceCandidate y = baseOf(b);
+        if (x.relay != null || y.relay != null) {
+            return x.relay == y.relay;
+        }
+        return x.socketId == y.socketId;
+    }
+
     /** @return the SDP attribute value, e.g. {@code candidate:1 1 udp 2130706431 127.0.0.1 5000 typ host} */
     public String toSdp() {
         StringBuilder sb = new StringBuilder("candidate:").append(foundation).append(' ').append(component).append(' ')
