@@ -384,7 +384,9 @@ public final class SctpAssociation {
             p += c.length;
             control.poll();
         }
-        if (sackNow && mtu - p >= 16 && receiverStarted()) {
+        // A pending delayed SACK rides along with our own DATA instead of waiting for its timer.
+        boolean piggyback = sackDeadline != NEVER && sendsData() && sender.hasPendingData();
+        if ((sackNow || piggyback) && mtu - p >= 16 && receiverStarted()) {
             p += receiver.writeSack(scratch, p, mtu - p);
             sackNow = false;
             dataPacketsSinceSack = 0;
