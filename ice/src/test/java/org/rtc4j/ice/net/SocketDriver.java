@@ -95,8 +95,21 @@ public final class SocketDriver implements AutoCloseable {
      * @throws IOException on bind failure
      */
     public InetSocketAddress addUdp(Peer p, int socketId) throws IOException {
+        return addUdp(p, socketId, "127.0.0.1");
+    }
+
+    /**
+     * Binds a UDP socket on a loopback address and registers it with the agent.
+     *
+     * @param p peer
+     * @param socketId id
+     * @param loopback "127.0.0.1" or "::1"
+     * @return bound address
+     * @throws IOException on bind failure
+     */
+    public InetSocketAddress addUdp(Peer p, int socketId, String loopback) throws IOException {
         DatagramChannel ch = DatagramChannel.open();
-        ch.bind(new InetSocketAddress("127.0.0.1", 0));
+        ch.bind(new InetSocketAddress(loopback, 0));
         ch.configureBlocking(false);
         ch.register(selector, SelectionKey.OP_READ, new Object[] {p, socketId});
         p.udp.put(socketId, ch);
