@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.rtc4j.dtls.RTCCertificate;
 import org.rtc4j.transport.InterfaceFilter;
 import org.rtc4j.transport.PortRange;
 
@@ -21,6 +22,7 @@ public final class RTCConfiguration {
     private final InterfaceFilter interfaceFilter;
     private final PortRange portRange;
     private final Duration dtlsHandshakeTimeout;
+    private final List<RTCCertificate> certificates;
 
     private RTCConfiguration(Builder b) {
         this.iceServers = List.copyOf(b.iceServers);
@@ -30,6 +32,7 @@ public final class RTCConfiguration {
         this.interfaceFilter = b.interfaceFilter;
         this.portRange = b.portRange;
         this.dtlsHandshakeTimeout = b.dtlsHandshakeTimeout;
+        this.certificates = List.copyOf(b.certificates);
     }
 
     /** A builder with the browser's defaults and the machine's non-loopback interfaces. */
@@ -47,6 +50,7 @@ public final class RTCConfiguration {
         b.interfaceFilter = interfaceFilter;
         b.portRange = portRange;
         b.dtlsHandshakeTimeout = dtlsHandshakeTimeout;
+        b.certificates.addAll(certificates);
         return b;
     }
 
@@ -85,6 +89,11 @@ public final class RTCConfiguration {
         return dtlsHandshakeTimeout;
     }
 
+    /** Certificates to authenticate with; empty means a fresh ECDSA P-256 one per connection. */
+    public List<RTCCertificate> certificates() {
+        return certificates;
+    }
+
     /** Builds an {@link RTCConfiguration}. */
     public static final class Builder {
         private final List<RTCIceServer> iceServers = new ArrayList<>();
@@ -94,6 +103,7 @@ public final class RTCConfiguration {
         private InterfaceFilter interfaceFilter = InterfaceFilter.defaults();
         private PortRange portRange = PortRange.ANY;
         private Duration dtlsHandshakeTimeout = Duration.ofSeconds(30);
+        private final List<RTCCertificate> certificates = new ArrayList<>();
 
         private Builder() {
         }
@@ -141,6 +151,12 @@ public final class RTCConfiguration {
                 throw new IllegalArgumentException("timeout must be positive");
             }
             this.dtlsHandshakeTimeout = timeout;
+            return this;
+        }
+
+        /** Authenticates with this certificate (e.g. loaded from PEM for a stable fingerprint). */
+        public Builder certificate(RTCCertificate certificate) {
+            certificates.add(Objects.requireNonNull(certificate));
             return this;
         }
 

@@ -32,6 +32,8 @@ public final class UdpSocket implements AutoCloseable {
     private final InetSocketAddress local;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
 
     private UdpSocket(Channel channel) {
         this.channel = channel;
@@ -60,6 +62,7 @@ public final class UdpSocket implements AutoCloseable {
                         UdpSocket s = self[0];
                         if (s != null) {
                             s.received.incrementAndGet();
+                            s.bytesReceived.addAndGet(data.length);
                             handler.onDatagram(s, packet.sender(), data);
                         }
                     }
@@ -116,6 +119,7 @@ public final class UdpSocket implements AutoCloseable {
         }
         ByteBuf buf = channel.alloc().directBuffer(length).writeBytes(data, offset, length);
         sent.incrementAndGet();
+        bytesSent.addAndGet(length);
         channel.writeAndFlush(new DatagramPacket(buf, to), channel.voidPromise());
     }
 
@@ -127,6 +131,16 @@ public final class UdpSocket implements AutoCloseable {
     /** Datagrams received. */
     public long datagramsReceived() {
         return received.get();
+    }
+
+    /** Payload bytes sent. */
+    public long bytesSent() {
+        return bytesSent.get();
+    }
+
+    /** Payload bytes received. */
+    public long bytesReceived() {
+        return bytesReceived.get();
     }
 
     /** Whether the socket is still open. */

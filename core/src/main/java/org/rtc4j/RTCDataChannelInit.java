@@ -1,0 +1,96 @@
+package org.rtc4j;
+
+/**
+ * Options of {@link RTCPeerConnection#createDataChannel(String, RTCDataChannelInit)}, as the W3C
+ * {@code RTCDataChannelInit} dictionary: ordered or not, one of max-retransmits or
+ * max-packet-lifetime for partial reliability, a sub-protocol, and an id for channels both
+ * sides create themselves ({@code negotiated}).
+ */
+public final class RTCDataChannelInit {
+
+    private boolean ordered = true;
+    private Integer maxRetransmits;
+    private Integer maxPacketLifeTime;
+    private String protocol = "";
+    private boolean negotiated;
+    private Integer id;
+
+    /** Reliable and ordered, like a TCP stream of messages. */
+    public static RTCDataChannelInit reliable() {
+        return new RTCDataChannelInit();
+    }
+
+    /** Whether messages arrive in the order sent (default true). */
+    public RTCDataChannelInit ordered(boolean value) {
+        this.ordered = value;
+        return this;
+    }
+
+    /** Give up on a message after this many retransmissions. */
+    public RTCDataChannelInit maxRetransmits(int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException("maxRetransmits out of range: " + value);
+        }
+        this.maxRetransmits = value;
+        return this;
+    }
+
+    /** Give up on a message this many milliseconds after it was first sent. */
+    public RTCDataChannelInit maxPacketLifeTime(int milliseconds) {
+        if (milliseconds < 0 || milliseconds > 65535) {
+            throw new IllegalArgumentException("maxPacketLifeTime out of range: " + milliseconds);
+        }
+        this.maxPacketLifeTime = milliseconds;
+        return this;
+    }
+
+    /** The sub-protocol name carried to the peer (default ""). */
+    public RTCDataChannelInit protocol(String value) {
+        if (value == null || value.length() > 65535) {
+            throw new IllegalArgumentException("protocol too long");
+        }
+        this.protocol = value;
+        return this;
+    }
+
+    /** A channel both sides create with this id, without in-band negotiation. */
+    public RTCDataChannelInit negotiated(int streamId) {
+        if (streamId < 0 || streamId > 65534) {
+            throw new IllegalArgumentException("id out of range: " + streamId);
+        }
+        this.negotiated = true;
+        this.id = streamId;
+        return this;
+    }
+
+    boolean ordered() {
+        return ordered;
+    }
+
+    Integer maxRetransmits() {
+        return maxRetransmits;
+    }
+
+    Integer maxPacketLifeTime() {
+        return maxPacketLifeTime;
+    }
+
+    String protocol() {
+        return protocol;
+    }
+
+    boolean negotiated() {
+        return negotiated;
+    }
+
+    Integer id() {
+        return id;
+    }
+
+    void validate() {
+        if (maxRetransmits != null && maxPacketLifeTime != null) {
+            throw new RTCException(RTCException.Name.TypeError,
+                    "maxRetransmits and maxPacketLifeTime cannot both be set");
+        }
+    }
+}

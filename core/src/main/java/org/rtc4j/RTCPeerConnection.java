@@ -1,0 +1,745 @@
+package org.rtc4j;
+
+import io.netty.channel.EventLoop;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.rtc4j.dtls.DtlsEvent;
+import org.rtc4j.dtls.DtlsRole;
+import org.rtc4j.dtls.DtlsSetup;
+import org.rtc4j.dtls.RTCCertificate;
+import org.rtc4j.dtls.RTCDtlsFingerprint;
+import org.rtc4j.ice.IceAgent;
+import org.rtc4j.ice.IceCandidate;
+import org.rtc4j.ice.IceConfig;
+import org.rtc4j.ice.IceEvent;
+import org.rtc4j.ice.IceGatheringState;
+import org.rtc4j.ice.IceRole;
+import org.rtc4j.ice.IceTransportState;
+import org.rtc4j.jsep.DescriptionWriter;
+import org.rtc4j.jsep.LocalTransport;
+import org.rtc4j.jsep.RemoteTransport;
+import org.rtc4j.sctp.DataChannel;
+import org.rtc4j.sctp.SctpEvent;
+import org.rtc4j.sdp.Fingerprint;
+import org.rtc4j.sdp.MediaDescription;
+import org.rtc4j.sdp.SdpCandidate;
+import org.rtc4j.sdp.SdpParseException;
+import org.rtc4j.sdp.SessionDescription;
+import org.rtc4j.sdp.Setup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WebRTC connection to one peer, with the W3C {@code RTCPeerConnection} API: offers and
+ * answers (JSEP), trickled ICE candidates, DTLS authenticated by the certificate fingerprints in
+ * the descriptions, and data channels over SCTP.
+ *
+ * <p>All of a connection's state lives on one Netty event loop. Methods may be called from any
+ * thread: those that are promises in the browser return {@link CompletableFuture}s completed on
+ * that loop; listeners run on it. Create connections with
+ * {@link PeerConnectionFactory#createPeerConnection(RTCConfiguration)}.
+ *
+ * <p>rtc4j always offers a data-channel section, so channels created later need no
+ * renegotiation; media sections a peer offers are answered as rejected until media is carried.
+ */
+public final class RTCPeerConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RTCPeerConnection.class);
+    static final int SCTP_PORT = 5000;
+    static final int MAX_MESSAGE_SIZE = 256 * 1024;
+    private static final String OFFER_MID = "0";
+
+    private final PeerConnectionFactory factory;
+    private final RTCConfiguration config;
+    private final EventLoop loop;
+    private final RTCCertificate certificate;
+    private final DescriptionWriter writer;
+    private final SecureRandom random = new SecureRandom();
+    private final List<RTCDataChannel> pendingChannels = new ArrayList<>();
+    private final List<SdpCandidate> localCandidates = new ArrayList<>();
+
+    private TransportStack stack;
+    private RemoteTransport remote;
+    private SessionDescription remoteOfferSdp;
+    private String dataMid;
+    private int dataIndex;
+    private boolean offerer;
+    private boolean endOfLocalCandidates;
+    private boolean negotiationNeededFired;
+    private volatile int dataChannelsOpened;
+    private volatile int dataChannelsClosed;
+
+    private volatile RTCSignalingState signalingState = RTCSignalingState.STABLE;
+    private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
+    private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
+    private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
+    private volatile boolean dtlsConnected;
+    private volatile boolean dtlsFailed;
+    private volatile String dtlsCipherSuite;
+    private volatile long remoteMaxMessageSize = RemoteTransport.DEFAULT_MAX_MESSAGE_SIZE;
+    private volatile RTCSessionDescription currentLocal;
+    private volatile RTCSessionDescription pendingLocal;
+    private volatile RTCSessionDescription currentRemote;
+    private volatile RTCSessionDescription pendingRemote;
+    private volatile boolean closed;
+
+    private volatile Consumer<RTCIceCandidate> onIceCandidate = c -> { };
+    private volatile Consumer<RTCIceGatheringState> onIceGatheringStateChange = s -> { };
+    private volatile Consumer<RTCIceConnectionState> onIceConnectionStateChange = s -> { };
+    private volatile Consumer<RTCPeerConnectionState> onConnectionStateChange = s -> { };
+    private volatile Consumer<RTCSignalingState> onSignalingStateChange = s -> { };
+    private volatile Consumer<RTCDataChannel> onDataChannel = c -> { };
+    private volatile Runnable onNegotiationNeeded = () -> { };
+
+    RTCPeerConnection(PeerConnectionFactory factory, RTCConfiguration config) {
+        this.factory = factory;
+        this.config = Objects.requireNonNull(config, "config");
+        this.loop = factory.loops().next();
+        this.certificate = config.certificates().isEmpty() ? RTCCertificate.generate() : config.certificates().get(0);
+        this.writer = new DescriptionWriter(random.nextLong() >>> 2);
+    }
+
+    // ================================================================== listeners (W3C event handlers)
+
+    /** A local candidate to send to the peer; null once gathering is complete (as in the browser). */
+    public void onIceCandidate(Consumer<RTCIceCandidate> listener) {
+        this.onIceCandidate = Objects.requireNonNull(listener);
+    }
+
+    /** The gathering state changed. */
+    public void onIceGatheringStateChange(Consumer<RTCIceGatheringState> listener) {
+        this.onIceGatheringStateChange = Objects.requireNonNull(listener);
+    }
+
+    /** The ICE connection state changed. */
+    public void onIceConnectionStateChange(Consumer<RTCIceConnectionState> listener) {
+        this.onIceConnectionStateChange = Objects.requireNonNull(listener);
+    }
+
+    /** The aggregate connection state changed. */
+    public void onConnectionStateChange(Consumer<RTCPeerConnectionState> listener) {
+        this.onConnectionStateChange = Objects.requireNonNull(listener);
+    }
+
+    /** The signaling state changed. */
+    public void onSignalingStateChange(Consumer<RTCSignalingState> listener) {
+        this.onSignalingStateChange = Objects.requireNonNull(listener);
+    }
+
+    /** The peer opened a data channel (in-band); the channel is already open. */
+    public void onDataChannel(Consumer<RTCDataChannel> listener) {
+        this.onDataChannel = Objects.requireNonNull(listener);
+    }
+
+    /** A new offer is needed (the first data channel was created before any negotiation). */
+    public void onNegotiationNeeded(Runnable listener) {
+        this.onNegotiationNeeded = Objects.requireNonNull(listener);
+    }
+
+    // ================================================================== states
+
+    /** The signaling state. */
+    public RTCSignalingState signalingState() {
+        return signalingState;
+    }
+
+    /** The ICE gathering state. */
+    public RTCIceGatheringState iceGatheringState() {
+        return iceGatheringState;
+    }
+
+    /** The ICE connection state. */
+    public RTCIceConnectionState iceConnectionState() {
+        return iceConnectionState;
+    }
+
+    /** The aggregate of ICE and DTLS. */
+    public RTCPeerConnectionState connectionState() {
+        return connectionState;
+    }
+
+    /** The pending local description if there is one, else the current one; with candidates. */
+    public RTCSessionDescription localDescription() {
+        RTCSessionDescription d = pendingLocal != null ? pendingLocal : currentLocal;
+        return d == null ? null : withCandidates(d);
+    }
+
+    /** The pending remote description if there is one, else the current one. */
+    public RTCSessionDescription remoteDescription() {
+        return pendingRemote != null ? pendingRemote : currentRemote;
+    }
+
+    /** The local description of the last completed negotiation. */
+    public RTCSessionDescription currentLocalDescription() {
+        return currentLocal == null ? null : withCandidates(currentLocal);
+    }
+
+    /** The remote description of the last completed negotiation. */
+    public RTCSessionDescription currentRemoteDescription() {
+        return currentRemote;
+    }
+
+    /** The certificate this connection authenticates with. */
+    public RTCCertificate certificate() {
+        return certificate;
+    }
+
+    /** The negotiated DTLS cipher suite, once connected (e.g. for a summary line). */
+    public String dtlsCipherSuite() {
+        return dtlsCipherSuite;
+    }
+
+    int dataChannelsOpened() {
+        return dataChannelsOpened;
+    }
+
+    int dataChannelsClosed() {
+        return dataChannelsClosed;
+    }
+
+    long remoteMaxMessageSize() {
+        return remoteMaxMessageSize;
+    }
+
+    // ================================================================== offer / answer
+
+    /** Creates an offer (JSEP §5.2). */
+    public CompletableFuture<RTCSessionDescription> createOffer() {
+        return call(this::offerNow);
+    }
+
+    /** Creates the answer to the remote offer (JSEP §5.3). */
+    public CompletableFuture<RTCSessionDescription> createAnswer() {
+        return call(this::answerNow);
+    }
+
+    /** Sets the offer or answer to use: the next one, if {@code description} is null (implicit). */
+    public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
+        return call(() -> {
+            setLocalNow(description);
+            return null;
+        });
+    }
+
+    /** Creates and sets the offer or answer that the signaling state calls for. */
+    public CompletableFuture<Void> setLocalDescription() {
+        return setLocalDescription(null);
+    }
+
+    /** Applies the peer's offer or answer. */
+    public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
+        Objects.requireNonNull(description, "description");
+        return call(() -> {
+            setRemoteNow(description);
+            return null;
+        });
+    }
+
+    /**
+     * Adds a trickled remote candidate; null or an empty candidate string means end of candidates.
+     */
+    public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
+        return call(() -> {
+            if (remoteDescription() == null) {
+                throw RTCException.invalidState("addIceCandidate before setRemoteDescription");
+            }
+            if (candidate == null || candidate.isEndOfCandidates()) {
+                stack.ice().addRemoteEndOfCandidates(factory.now());
+                stack.flush();
+                return null;
+            }
+            if (candidate.sdpMid() != null && dataMid != null && !candidate.sdpMid().equals(dataMid)) {
+                throw new RTCException(RTCException.Name.OperationError,
+                        "no media section with mid " + candidate.sdpMid());
+            }
+            try {
+                stack.addRemoteCandidate(candidate.candidate());
+            } catch (IllegalArgumentException e) {
+                throw new RTCException(RTCException.Name.OperationError, "bad candidate: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    /** Starts an ICE restart: the next offer carries new credentials. */
+    public void restartIce() {
+        loop.execute(() -> {
+            if (!closed && stack != null) {
+                stack.ice().restart(factory.now());
+                localCandidates.clear();
+                endOfLocalCandidates = false;
+                stack.flush();
+                onNegotiationNeeded.run();
+            }
+        });
+    }
+
+    private RTCSessionDescription offerNow() {
+        ensureOpen();
+        ensureStack(IceRole.CONTROLLING);
+        String mid = dataMid != null ? dataMid : OFFER_MID;
+        SessionDescription sdp = writer.offer(mid, localTransport(Setup.ACTPASS));
+        return new RTCSessionDescription(RTCSdpType.OFFER, sdp.format());
+    }
+
+    private RTCSessionDescription answerNow() {
+        ensureOpen();
+        if (signalingState != RTCSignalingState.HAVE_REMOTE_OFFER
+                && signalingState != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
+            throw RTCException.invalidState("createAnswer in signaling state " + signalingState);
+        }
+        DtlsSetup ours = DtlsSetup.answerTo(DtlsSetup.parse(remote.setup().format()));
+        SessionDescription sdp = writer.answer(remoteOfferSdp, remote,
+                localTransport(Setup.valueOf(ours.name())));
+        return new RTCSessionDescription(RTCSdpType.ANSWER, sdp.format());
+    }
+
+    private LocalTransport localTransport(Setup setup) {
+        IceAgent ice = stack.ice();
+        RTCDtlsFingerprint fp = certificate.getFingerprint("sha-256");
+        Fingerprint fingerprint;
+        try {
+            fingerprint = Fingerprint.parse(fp.toSdp());
+        } catch (SdpParseException e) {
+            throw new IllegalStateException("our own fingerprint does not parse: " + fp, e);
+        }
+        return new LocalTransport(ice.localUfrag(), ice.localPassword(), List.of(fingerprint), setup, SCTP_PORT,
+                MAX_MESSAGE_SIZE, List.copyOf(localCandidates), endOfLocalCandidates);
+    }
+
+    private void setLocalNow(RTCSessionDescription description) {
+        ensureOpen();
+        if (description == null) {
+            boolean answering = signalingState == RTCSignalingState.HAVE_REMOTE_OFFER
+                    || signalingState == RTCSignalingState.HAVE_LOCAL_PRANSWER;
+            description = answering ? answerNow() : offerNow();
+        }
+        RTCSdpType type = description.type();
+        RTCSignalingState next = SignalingTransitions.next(signalingState, true, type);
+        if (type == RTCSdpType.ROLLBACK) {
+            pendingLocal = null;
+            pendingRemote = null;
+            setSignalingState(next);
+            return;
+        }
+        SessionDescription sdp = parse(description);
+        if (type == RTCSdpType.OFFER) {
+            ensureStack(IceRole.CONTROLLING);
+            offerer = true;
+            dataMid = sdp.media().isEmpty() ? null : sdp.media().get(0).mid().orElse(OFFER_MID);
+            dataIndex = 0;
+            pendingLocal = description;
+        } else {
+            if (type == RTCSdpType.ANSWER) {
+                currentLocal = description;
+                currentRemote = pendingRemote;
+                pendingLocal = null;
+                pendingRemote = null;
+            } else {
+                pendingLocal = description;
+            }
+            offerer = false;
+            MediaDescription data = remote.hasData() ? sdp.media().get(remote.dataIndex()) : null;
+            if (data != null) {
+                Setup ours = data.setup().orElse(Setup.ACTIVE);
+                startSecure(DtlsRole.fromSetup(DtlsSetup.parse(ours.format()),
+                        DtlsSetup.parse(remote.setup().format()), false));
+            }
+        }
+        setSignalingState(next);
+        stack.startGathering().whenComplete((v, err) -> {
+            if (err != null) {
+                LOG.warn("gathering failed: {}", err.toString());
+            }
+        });
+    }
+
+    private void setRemoteNow(RTCSessionDescription description) {
+        ensureOpen();
+        RTCSdpType type = description.type();
+        if (SignalingTransitions.needsImplicitRollback(signalingState, false, type)) {
+            pendingLocal = null;
+            setSignalingState(RTCSignalingState.STABLE);
+        }
+        RTCSignalingState next = SignalingTransitions.next(signalingState, false, type);
+        if (type == RTCSdpType.ROLLBACK) {
+            pendingRemote = null;
+            setSignalingState(next);
+            return;
+        }
+        SessionDescription sdp = parse(description);
+        RemoteTransport rt = RemoteTransport.read(sdp, type == RTCSdpType.OFFER);
+        if (type == RTCSdpType.OFFER) {
+            ensureStack(IceRole.CONTROLLED);
+            remoteOfferSdp = sdp;
+            pendingRemote = description;
+            if (rt.hasData()) {
+                dataMid = rt.dataMid();
+                dataIndex = rt.dataIndex();
+            }
+        } else {
+            if (type == RTCSdpType.ANSWER) {
+                currentRemote = description;
+                currentLocal = pendingLocal;
+                pendingLocal = null;
+                pendingRemote = null;
+            } else {
+                pendingRemote = description;
+            }
+        }
+        remote = rt;
+        if (rt.hasData()) {
+            remoteMaxMessageSize = rt.maxMessageSize();
+            long now = factory.now();
+            stack.ice().setRemoteCredentials(rt.iceUfrag(), rt.icePwd(), now);
+            for (SdpCandidate c : rt.candidates()) {
+                try {
+                    stack.ice().addRemoteCandidate(IceCandidate.parse(c.toCandidateString()), now);
+                } catch (IllegalArgumentException e) {
+                    LOG.debug("skipping remote candidate {}: {}", c, e.getMessage());
+                }
+            }
+            if (rt.endOfCandidates()) {
+                stack.ice().addRemoteEndOfCandidates(now);
+            }
+            if (type == RTCSdpType.ANSWER) {
+                startSecure(DtlsRole.fromSetup(DtlsSetup.ACTPASS, DtlsSetup.parse(rt.setup().format()), true));
+            }
+        }
+        setSignalingState(next);
+        stack.flush();
+    }
+
+    private SessionDescription parse(RTCSessionDescription d) {
+        try {
+            return SessionDescription.parse(d.sdp());
+        } catch (SdpParseException e) {
+            throw new RTCException(RTCException.Name.OperationError,
+                    "sdp-syntax-error at line " + e.lineNumber() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureStack(IceRole role) {
+        if (stack != null) {
+            return;
+        }
+        IceConfig ic = new IceConfig();
+        ic.role = role;
+        ic.relayOnly = config.iceTransportPolicy() == RTCIceTransportPolicy.RELAY;
+        IceServers.configure(ic, config.iceServers());
+        IceAgent ice = new IceAgent(ic, random);
+        stack = new TransportStack(factory, loop, config, ice, new StackEvents());
+    }
+
+    private void startSecure(DtlsRole role) {
+        stack.startSecureTransport(role, certificate, remote);
+        for (RTCDataChannel c : pendingChannels) {
+            stack.bind(c);
+        }
+        pendingChannels.clear();
+        stack.flush();
+    }
+
+    // ================================================================== data channels
+
+    /**
+     * Creates a data channel. It opens once the connection is up (at once, if it already is).
+     *
+     * @throws RTCException {@code InvalidStateError} if closed; {@code TypeError} for
+     *                      contradictory options
+     */
+    public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
+        Objects.requireNonNull(label, "label");
+        RTCDataChannelInit options = init == null ? RTCDataChannelInit.reliable() : init;
+        options.validate();
+        if (closed) {
+            throw RTCException.invalidState("the connection is closed");
+        }
+        RTCDataChannel channel = new RTCDataChannel(this, loop, label, options);
+        loop.execute(() -> {
+            if (closed) {
+                channel.closed();
+                return;
+            }
+            if (stack != null && stack.sctp() != null) {
+                stack.bind(channel);
+                stack.flush();
+            } else {
+                pendingChannels.add(channel);
+                if (!negotiationNeededFired && signalingState == RTCSignalingState.STABLE && currentRemote == null) {
+                    negotiationNeededFired = true;
+                    onNegotiationNeeded.run();
+                }
+            }
+        });
+        return channel;
+    }
+
+    /** Creates a reliable, ordered data channel. */
+    public RTCDataChannel createDataChannel(String label) {
+        return createDataChannel(label, RTCDataChannelInit.reliable());
+    }
+
+    /** Hands queued SCTP work down the stack; called by channels after a send. */
+    void flush() {
+        if (stack != null) {
+            stack.flush();
+        }
+    }
+
+    // ================================================================== stats and close
+
+    /** A snapshot of the connection's statistics, with W3C stats types and member names. */
+    public CompletableFuture<RTCStatsReport> getStats() {
+        return call(() -> StatsCollector.collect(this, stack, factory.now()));
+    }
+
+    /** Closes the connection: channels, SCTP, DTLS, ICE, sockets and timers. Safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        CompletableFuture<Void> done = call(() -> {
+            closeNow();
+            return null;
+        });
+        if (!loop.inEventLoop()) {
+            try {
+                done.get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debug("close: {}", e.toString());
+            }
+        }
+    }
+
+    private void closeNow() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (stack != null) {
+            List<RTCDataChannel> open = new ArrayList<>(stack.channels().values());
+            stack.close();
+            open.forEach(RTCDataChannel::closed);
+        }
+        pendingChannels.forEach(RTCDataChannel::closed);
+        pendingChannels.clear();
+        signalingState = RTCSignalingState.CLOSED;
+        iceConnectionState = RTCIceConnectionState.CLOSED;
+        connectionState = RTCPeerConnectionState.CLOSED;
+        factory.closed(this);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw RTCException.invalidState("the connection is closed");
+        }
+    }
+
+    // Runs on the loop; failures (RTCException or others) complete the future exceptionally.
+    private <T> CompletableFuture<T> call(Callable<T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Runnable r = () -> {
+            try {
+                f.complete(task.call());
+            } catch (RTCException e) {
+                f.completeExceptionally(e);
+            } catch (Exception | Error e) {
+                LOG.debug("operation failed", e);
+                f.completeExceptionally(e instanceof RuntimeException && !(e instanceof IllegalStateException)
+                        ? new RTCException(RTCException.Name.OperationError, e.getMessage(), e) : e);
+            }
+        };
+        if (loop.inEventLoop()) {
+            r.run();
+        } else {
+            try {
+                loop.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                f.completeExceptionally(RTCException.invalidState("the factory is closed"));
+            }
+        }
+        return f;
+    }
+
+    private RTCSessionDescription withCandidates(RTCSessionDescription d) {
+        if (localCandidates.isEmpty() && !endOfLocalCandidates || d.type() == RTCSdpType.ROLLBACK) {
+            return d;
+        }
+        try {
+            SessionDescription sdp = SessionDescription.parse(d.sdp());
+            if (sdp.media().isEmpty()) {
+                return d;
+            }
+            MediaDescription m = sdp.media().get(0);
+            MediaDescription.Builder b = m.toBuilder();
+            List<SdpCandidate> have = m.candidates();
+            for (SdpCandidate c : List.copyOf(localCandidates)) {
+                if (!have.contains(c)) {
+                    b.candidate(c);
+                }
+            }
+            if (endOfLocalCandidates && !m.endOfCandidates()) {
+                b.endOfCandidates();
+            }
+            return new RTCSessionDescription(d.type(), sdp.toBuilder().media(0, b.build()).build().format());
+        } catch (SdpParseException | IllegalArgumentException e) {
+            return d;
+        }
+    }
+
+    private void setSignalingState(RTCSignalingState s) {
+        if (signalingState != s) {
+            signalingState = s;
+            onSignalingStateChange.accept(s);
+        }
+    }
+
+    private void updateConnectionState() {
+        RTCPeerConnectionState s;
+        RTCIceConnectionState ice = iceConnectionState;
+        if (closed) {
+            s = RTCPeerConnectionState.CLOSED;
+        } else if (ice == RTCIceConnectionState.FAILED || dtlsFailed) {
+            s = RTCPeerConnectionState.FAILED;
+        } else if (ice == RTCIceConnectionState.DISCONNECTED) {
+            s = RTCPeerConnectionState.DISCONNECTED;
+        } else if ((ice == RTCIceConnectionState.CONNECTED || ice == RTCIceConnectionState.COMPLETED) && dtlsConnected) {
+            s = RTCPeerConnectionState.CONNECTED;
+        } else if (ice == RTCIceConnectionState.NEW) {
+            s = RTCPeerConnectionState.NEW;
+        } else {
+            s = RTCPeerConnectionState.CONNECTING;
+        }
+        if (s != connectionState) {
+            connectionState = s;
+            onConnectionStateChange.accept(s);
+        }
+    }
+
+    /** Events from the stack, on the loop. */
+    private final class StackEvents implements TransportStack.Listener {
+
+        @Override
+        public void iceEvent(IceEvent e) {
+            if (e instanceof IceEvent.LocalCandidate) {
+                IceCandidate c = ((IceEvent.LocalCandidate) e).candidate();
+                String text = c.toSdp();
+                try {
+                    localCandidates.add(SdpCandidate.parse(text));
+                } catch (SdpParseException ex) {
+                    LOG.debug("local candidate {} does not parse as SDP: {}", text, ex.getMessage());
+                }
+                onIceCandidate.accept(new RTCIceCandidate(text, dataMid != null ? dataMid : OFFER_MID, dataIndex,
+                        stack.ice().localUfrag()));
+            } else if (e instanceof IceEvent.GatheringStateChanged) {
+                IceGatheringState g = ((IceEvent.GatheringStateChanged) e).state();
+                RTCIceGatheringState w = RTCIceGatheringState.of(g.w3cName());
+                if (w != iceGatheringState) {
+                    iceGatheringState = w;
+                    onIceGatheringStateChange.accept(w);
+                }
+                if (g == IceGatheringState.COMPLETE) {
+                    endOfLocalCandidates = true;
+                    onIceCandidate.accept(null);
+                }
+            } else if (e instanceof IceEvent.StateChanged) {
+                IceTransportState t = ((IceEvent.StateChanged) e).state();
+                RTCIceConnectionState w = RTCIceConnectionState.of(t.w3cName());
+                if (w != iceConnectionState) {
+                    iceConnectionState = w;
+                    onIceConnectionStateChange.accept(w);
+                    updateConnectionState();
+                }
+            } else if (e instanceof IceEvent.TurnError) {
+                IceEvent.TurnError t = (IceEvent.TurnError) e;
+                LOG.warn("TURN server {} refused: {} {}", t.server(), t.code(), t.reason());
+            }
+        }
+
+        @Override
+        public void dtlsEvent(DtlsEvent e) {
+            if (e instanceof DtlsEvent.Connected) {
+                dtlsConnected = true;
+                dtlsCipherSuite = ((DtlsEvent.Connected) e).cipherSuite();
+                updateConnectionState();
+            } else if (e instanceof DtlsEvent.Failed) {
+                LOG.info("DTLS failed: {}", ((DtlsEvent.Failed) e).reason().getMessage());
+                dtlsFailed = true;
+                updateConnectionState();
+                for (RTCDataChannel c : List.copyOf(stack.channels().values())) {
+                    c.closed();
+                }
+            } else if (e instanceof DtlsEvent.Closed) {
+                dtlsConnected = false;
+                for (RTCDataChannel c : List.copyOf(stack.channels().values())) {
+                    c.closed();
+                }
+                if (((DtlsEvent.Closed) e).byPeer()) {
+                    // The peer closed the connection (close_notify): W3C reports it as closed
+                    // transports, which a browser shows as "failed" only on error.
+                    updateConnectionState();
+                }
+            }
+        }
+
+        @Override
+        public void sctpEvent(SctpEvent e) {
+            if (e instanceof SctpEvent.ChannelOpen) {
+                SctpEvent.ChannelOpen open = (SctpEvent.ChannelOpen) e;
+                RTCDataChannel c = stack.channels().get(open.channel());
+                dataChannelsOpened++;
+                if (c == null && open.remote()) {
+                    c = adopt(open.channel());
+                    c.opened();
+                    onDataChannel.accept(c);
+                } else if (c != null) {
+                    c.opened();
+                }
+            } else if (e instanceof SctpEvent.ChannelMessage) {
+                SctpEvent.ChannelMessage m = (SctpEvent.ChannelMessage) e;
+                RTCDataChannel c = stack.channels().get(m.channel());
+                if (c != null) {
+                    c.received(m.data(), m.binary());
+                }
+            } else if (e instanceof SctpEvent.ChannelClosed) {
+                RTCDataChannel c = stack.channels().remove(((SctpEvent.ChannelClosed) e).channel());
+                dataChannelsClosed++;
+                if (c != null) {
+                    c.closed();
+                }
+            } else if (e instanceof SctpEvent.BufferedAmountLow) {
+                RTCDataChannel c = stack.channels().get(((SctpEvent.BufferedAmountLow) e).channel());
+                if (c != null) {
+                    c.bufferedAmountLow();
+                }
+            } else if (e instanceof SctpEvent.AssociationAborted || e instanceof SctpEvent.AssociationClosed) {
+                for (RTCDataChannel c : List.copyOf(stack.channels().values())) {
+                    c.closed();
+                }
+                stack.channels().clear();
+            }
+        }
+
+        private RTCDataChannel adopt(DataChannel dc) {
+            RTCDataChannelInit init = RTCDataChannelInit.reliable().ordered(dc.ordered()).protocol(dc.protocol());
+            if (dc.maxRetransmits() != null) {
+                init.maxRetransmits(dc.maxRetransmits());
+            }
+            if (dc.maxPacketLifeTime() != null) {
+                init.maxPacketLifeTime(dc.maxPacketLifeTime());
+            }
+            RTCDataChannel c = new RTCDataChannel(RTCPeerConnection.this, loop, dc.label(), init);
+            c.bind(dc);
+            stack.channels().put(dc, c);
+            return c;
+        }
+    }
+}

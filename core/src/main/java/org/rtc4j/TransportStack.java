@@ -1,0 +1,412 @@
+package org.rtc4j;
+
+import io.netty.channel.EventLoop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.rtc4j.dtls.DtlsConfig;
+import org.rtc4j.dtls.DtlsEndpoint;
+import org.rtc4j.dtls.DtlsEvent;
+import org.rtc4j.dtls.DtlsRole;
+import org.rtc4j.dtls.RTCCertificate;
+import org.rtc4j.dtls.RTCDtlsFingerprint;
+import org.rtc4j.ice.CandidatePair;
+import org.rtc4j.ice.Datagram;
+import org.rtc4j.ice.IceAgent;
+import org.rtc4j.ice.IceCandidate;
+import org.rtc4j.ice.IceEvent;
+import org.rtc4j.ice.TransportProtocol;
+import org.rtc4j.jsep.RemoteTransport;
+import org.rtc4j.sctp.DataChannel;
+import org.rtc4j.sctp.DataChannelInit;
+import org.rtc4j.sctp.SctpAssociation;
+import org.rtc4j.sctp.SctpConfig;
+import org.rtc4j.sctp.SctpEvent;
+import org.rtc4j.sdp.Fingerprint;
+import org.rtc4j.transport.PacketKind;
+import org.rtc4j.transport.UdpSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protocol stack under one {@link RTCPeerConnection}: UDP sockets, the ICE agent, the DTLS
+ * endpoint and the SCTP association, pumped on the connection's event loop. Everything here runs
+ * on that loop: each input is handed to its state machine, then {@link #flush()} moves what the
+ * machines produced down (datagrams to sockets) and up (events to the connection) until all are
+ * quiet, and re-arms the one timer at the earliest deadline any of them has.
+ */
+final class TransportStack {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransportStack.class);
+    // DTLS records that arrive before we know our role are kept, but not without bound.
+    private static final int MAX_EARLY_DTLS = 32;
+    // One SCTP packet must fit one DTLS record in a 1200-byte datagram: AES-GCM records add
+    // 13 bytes of header, 8 of explicit nonce and 16 of tag (ChaCha20 adds less).
+    static final int SCTP_MTU = 1200 - 13 - 8 - 16 - 3;
+
+    /** What the stack reports upwards. */
+    interface Listener {
+        void iceEvent(IceEvent event);
+
+        void dtlsEvent(DtlsEvent event);
+
+        void sctpEvent(SctpEvent event);
+    }
+
+    private final PeerConnectionFactory factory;
+    private final EventLoop loop;
+    private final RTCConfiguration config;
+    private final IceAgent ice;
+    private final Listener listener;
+    private final List<UdpSocket> sockets = new ArrayList<>();
+    private final ArrayDeque<byte[]> earlyDtls = new ArrayDeque<>();
+    private final Map<DataChannel, RTCDataChannel> channels = new IdentityHashMap<>();
+
+    private DtlsEndpoint dtls;
+    private SctpAssociation sctp;
+    private boolean dtlsStarted;
+    private boolean gathering;
+    private boolean closed;
+    private ScheduledFuture<?> timer;
+    private long timerAt = Long.MAX_VALUE;
+    private long datagramsDropped;
+
+    TransportStack(PeerConnectionFactory factory, EventLoop loop, RTCConfiguration config, IceAgent ice,
+            Listener listener) {
+        this.factory = factory;
+        this.loop = loop;
+        this.config = config;
+        this.ice = ice;
+        this.listener = listener;
+    }
+
+    IceAgent ice() {
+        return ice;
+    }
+
+    DtlsEndpoint dtls() {
+        return dtls;
+    }
+
+    SctpAssociation sctp() {
+        return sctp;
+    }
+
+    List<UdpSocket> sockets() {
+        return sockets;
+    }
+
+    Map<DataChannel, RTCDataChannel> channels() {
+        return channels;
+    }
+
+    long datagramsDropped() {
+        return datagramsDropped;
+    }
+
+    /**
+     * Binds a socket on every address the interface filter selects and starts gathering on
+     * them; the future completes on the loop once all are bound (or fails if none could be).
+     */
+    CompletableFuture<Void> startGathering() {
+        if (gathering) {
+            return CompletableFuture.completedFuture(null);
+        }
+        gathering = true;
+        List<InetAddress> addresses = config.interfaceFilter().select();
+        List<CompletableFuture<UdpSocket>> binds = new ArrayList<>();
+        for (InetAddress a : addresses) {
+            binds.add(UdpSocket.bind(factory.loops(), loop, a, config.portRange(), this::onDatagram));
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture.allOf(binds.toArray(new CompletableFuture[0])).whenComplete((v, err) -> loop.execute(() -> {
+            for (CompletableFuture<UdpSocket> b : binds) {
+                if (!b.isCompletedExceptionally()) {
+                    UdpSocket s = b.join();
+                    if (closed) {
+                        s.close();
+                        continue;
+                    }
+                    int id = sockets.size();
+                    sockets.add(s);
+                    ice.addLocalSocket(id, s.localAddress(), TransportProtocol.UDP, factory.now());
+                } else {
+                    LOG.debug("could not bind a socket: {}", b.handle((x, t) -> t).join());
+                }
+            }
+            if (!closed) {
+                ice.startGathering(factory.now());
+                flush();
+            }
+            if (sockets.isEmpty() && !addresses.isEmpty() && !closed) {
+                done.completeExceptionally(new RTCException(RTCException.Name.OperationError,
+                        "could not bind any UDP socket on " + addresses));
+            } else {
+                done.complete(null);
+            }
+        }));
+        return done;
+    }
+
+    /**
+     * Creates the DTLS endpoint and the SCTP association once both descriptions fixed our DTLS
+     * role; a DTLS server starts listening at once, a client when ICE has a pair.
+     */
+    void startSecureTransport(DtlsRole role, RTCCertificate certificate, RemoteTransport remote) {
+        if (dtls != null || closed) {
+            return;
+        }
+        List<RTCDtlsFingerprint> trusted = new ArrayList<>();
+        for (Fingerprint f : remote.fingerprints()) {
+            trusted.add(RTCDtlsFingerprint.parse(f.format()));
+        }
+        DtlsConfig dc = DtlsConfig.builder().role(role).certificate(certificate).remoteFingerprints(trusted)
+                .handshakeTimeout(config.dtlsHandshakeTimeout()).build();
+        dtls = new DtlsEndpoint(dc, factory.handshakeExecutor(), () -> loop.execute(this::flush));
+        long now = factory.now();
+        while (!earlyDtls.isEmpty()) {
+            dtls.handle(earlyDtls.poll(), now);
+        }
+        SctpConfig sc = SctpConfig.defaults().dtlsClient(role == DtlsRole.CLIENT)
+                .ports(RTCPeerConnection.SCTP_PORT, remote.sctpPort())
+                .maxMessageSize(RTCPeerConnection.MAX_MESSAGE_SIZE)
+                .remoteMaxMessageSize(remote.maxMessageSize()).mtu(SCTP_MTU);
+        sctp = new SctpAssociation(sc);
+        if (role == DtlsRole.SERVER || ice.selectedPair() != null) {
+            startDtls();
+        }
+        flush();
+    }
+
+    /** Gives an {@link RTCDataChannel} its SCTP channel, once the association exists. */
+    void bind(RTCDataChannel channel) {
+        if (sctp == null || channel.sctpChannel() != null) {
+            return;
+        }
+        RTCDataChannelInit init = channel.init();
+        DataChannelInit di = DataChannelInit.reliable().ordered(init.ordered()).protocol(init.protocol());
+        if (init.maxRetransmits() != null) {
+            di.maxRetransmits(init.maxRetransmits());
+        }
+        if (init.maxPacketLifeTime() != null) {
+            di.maxPacketLifeTime(init.maxPacketLifeTime());
+        }
+        if (init.negotiated()) {
+            di.negotiated(init.id());
+        }
+        DataChannel dc = sctp.createDataChannel(channel.label(), di);
+        channels.put(dc, channel);
+        channel.bind(dc);
+    }
+
+    private void startDtls() {
+        if (dtls != null && !dtlsStarted) {
+            dtlsStarted = true;
+            dtls.start(factory.now());
+        }
+    }
+
+    private void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] data) {
+        if (closed) {
+            return;
+        }
+        int id = sockets.indexOf(socket);
+        if (id < 0) {
+            return;
+        }
+        ice.handleDatagram(id, from, data, factory.now());
+        flush();
+    }
+
+    /** Moves everything the state machines produced to where it goes, then re-arms the timer. */
+    void flush() {
+        if (closed) {
+            return;
+        }
+        long now = factory.now();
+        boolean progress;
+        do {
+            progress = false;
+            for (Datagram d; (d = ice.pollDatagram()) != null; ) {
+                transmit(d);
+            }
+            for (IceEvent e; (e = ice.pollEvent()) != null; ) {
+                progress = true;
+                onIce(e, now);
+            }
+            if (dtls != null) {
+                for (byte[] out; (out = dtls.pollDatagram()) != null; ) {
+                    progress = true;
+                    ice.send(out, now);
+                }
+                for (DtlsEvent e; (e = dtls.pollEvent()) != null; ) {
+                    progress = true;
+                    onDtls(e, now);
+                }
+            }
+            if (sctp != null && dtls != null && dtls.state() == DtlsEndpoint.State.CONNECTED) {
+                for (byte[] p; (p = sctp.pollTransmit(now)) != null; ) {
+                    progress = true;
+                    sendRecord(p);
+                }
+            }
+            if (sctp != null) {
+                for (SctpEvent e; (e = sctp.pollEvent()) != null; ) {
+                    progress = true;
+                    listener.sctpEvent(e);
+                }
+            }
+        } while (progress && !closed);
+        for (RTCDataChannel c : channels.values()) {
+            c.refreshBuffered();
+        }
+        rearm(now);
+    }
+
+    private void sendRecord(byte[] sctpPacket) {
+        try {
+            dtls.send(sctpPacket);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Oversized or after close: SCTP retransmits what matters; never kill the loop task.
+            datagramsDropped++;
+            LOG.debug("SCTP packet not sent: {}", e.getMessage());
+        }
+    }
+
+    private void transmit(Datagram d) {
+        if (d.socketId() < 0 || d.socketId() >= sockets.size()) {
+            // mDNS queries need a multicast socket, which core does not open: the peer's
+            // checks still reach us and yield peer-reflexive candidates.
+            datagramsDropped++;
+            return;
+        }
+        byte[] data = d.data();
+        sockets.get(d.socketId()).send(data, 0, data.length, d.remote());
+    }
+
+    private void onIce(IceEvent e, long now) {
+        if (e instanceof IceEvent.DataReceived) {
+            byte[] data = ((IceEvent.DataReceived) e).data();
+            PacketKind kind = PacketKind.classify(data, 0, data.length);
+            if (kind == PacketKind.DTLS) {
+                if (dtls != null) {
+                    dtls.handle(data, now);
+                } else if (earlyDtls.size() < MAX_EARLY_DTLS) {
+                    earlyDtls.add(data);
+                }
+            } else {
+                datagramsDropped++; // media arrives with a later issue
+            }
+            return;
+        }
+        if (e instanceof IceEvent.SelectedPairChanged) {
+            startDtls();
+        }
+        listener.iceEvent(e);
+    }
+
+    private void onDtls(DtlsEvent e, long now) {
+        if (e instanceof DtlsEvent.ApplicationData) {
+            if (sctp != null) {
+                sctp.handle(((DtlsEvent.ApplicationData) e).data(), now);
+            }
+            return;
+        }
+        if (e instanceof DtlsEvent.Connected && sctp != null) {
+            sctp.connect(now);
+        }
+        listener.dtlsEvent(e);
+    }
+
+    private void rearm(long now) {
+        long next = ice.nextTimeout();
+        if (dtls != null) {
+            next = Math.min(next, dtls.nextTimeout());
+        }
+        if (sctp != null) {
+            next = Math.min(next, sctp.nextTimeout());
+        }
+        if (next == timerAt && timer != null) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        timerAt = next;
+        if (next != Long.MAX_VALUE) {
+            timer = loop.schedule(this::onTimer, Math.max(0, next - now), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void onTimer() {
+        timer = null;
+        timerAt = Long.MAX_VALUE;
+        if (closed) {
+            return;
+        }
+        long now = factory.now();
+        if (ice.nextTimeout() <= now) {
+            ice.handleTimeout(now);
+        }
+        if (dtls != null && dtls.nextTimeout() <= now) {
+            dtls.handleTimeout(now);
+        }
+        if (sctp != null && sctp.nextTimeout() <= now) {
+            sctp.handleTimeout(now);
+        }
+        flush();
+    }
+
+    /** The pair carrying data, or null. */
+    CandidatePair selectedPair() {
+        return ice.selectedPair();
+    }
+
+    /** Adds a remote candidate given as an SDP candidate string. */
+    void addRemoteCandidate(String candidate) {
+        ice.addRemoteCandidate(IceCandidate.parse(candidate), factory.now());
+        flush();
+    }
+
+    /** Aborts SCTP, closes DTLS and ICE, sends what that produced, closes sockets and the timer. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        long now = factory.now();
+        if (sctp != null && !sctp.isFinished()) {
+            sctp.abort("peer connection closed", now);
+        }
+        if (dtls != null && dtls.state() == DtlsEndpoint.State.CONNECTED && sctp != null) {
+            for (byte[] p; (p = sctp.pollTransmit(now)) != null; ) {
+                sendRecord(p);
+            }
+        }
+        if (dtls != null) {
+            dtls.close();
+            for (byte[] out; (out = dtls.pollDatagram()) != null; ) {
+                ice.send(out, now);
+            }
+        }
+        ice.close(now);
+        for (Datagram d; (d = ice.pollDatagram()) != null; ) {
+            transmit(d);
+        }
+        closed = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        for (UdpSocket s : sockets) {
+            s.close();
+        }
+        earlyDtls.clear();
+    }
+}
