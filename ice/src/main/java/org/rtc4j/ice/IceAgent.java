@@ -42,6 +42,8 @@ public final class IceAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(IceAgent.class);
     private static final String ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    /** Tr of RFC 8445 section 11. */
+    private static final long LITE_KEEPALIVE_MILLIS = 15_000;
     private static final RetransmissionPolicy CONSENT_POLICY = new RetransmissionPolicy(500, 4, 4, 0, false, 5000);
 
     private enum Kind { CHECK, CONSENT, GATHER }
@@ -480,9 +482,7 @@ public final class IceAgent {
             t = Math.min(t, nextValidPingAt);
         }
         if (selected != null && !consentLost) {
-            if (!config.lite) {
-                t = Math.min(t, selected.nextConsentAt);
-            }
+            t = Math.min(t, selected.nextConsentAt);
             if (state != IceTransportState.DISCONNECTED) {
                 t = Math.min(t, selected.lastConsentAt + config.disconnectedAfterMillis);
             }
@@ -1200,7 +1200,12 @@ public final class IceAgent {
             setState(IceTransportState.FAILED);
             return;
         }
-        if (now >= p.nextConsentAt && !config.lite) {
+        if (now >= p.nextConsentAt && config.lite) {
+            // A lite agent sends no checks; a Binding indication keeps NAT bindings open (RFC 8445 11).
+            p.nextConsentAt = now + LITE_KEEPALIVE_MILLIS;
+            sendVia(p.local(), p.remote().address(), new StunMessageBuilder(StunMethod.BINDING, StunMethod.INDICATION,
+                    TransactionId.random(random)).addFingerprint().build(), now);
+        } else if (now >= p.nextConsentAt) {
             p.nextConsentAt = now + consentJitter();
             Generation g = p.generation;
             long prflxPriority = priority(CandidateType.PRFLX, (int) ((IceCandidate.baseOf(p.local()).priority() >> 8) & 0xFFFF));

@@ -396,8 +396,11 @@ class IceSimTest {
         assertThat(b.events).filteredOn(e -> e instanceof IceEvent.LocalCandidate).hasSize(1);
         assertThat(exchange(a, b, 10)).containsExactly(10, 10);
         // The lite agent sends no checks of its own, yet stays connected on the full agent's consent checks.
+        long sentBefore = net.sent;
         sim.runUntil(net.now() + 60_000, () -> false);
         assertThat(connected(a) && connected(b)).isTrue();
+        // Consent from A (about 12 round trips) plus B's keepalive indications every 15 s.
+        assertThat(net.sent - sentBefore).isBetween(20L, 40L);
     }
 
     @Test
