@@ -619,7 +619,8 @@ public final class SctpAssociation {
     public SctpStats stats() {
         return new SctpStats(packetsSent, packetsReceived, packetsDropped, messagesDelivered, sender.retransmissions,
                 sender.cwnd, sender.ssthresh, sender.flight, sender.peerRwnd, (long) sender.srtt, (long) sender.rto,
-                receiver.advertisedWindow(), outboundStreams, inboundStreams, zeroChecksumOut);
+                receiver.advertisedWindow(), receiver.heldBytes() + receiver.queuedBytes, outboundStreams, inboundStreams,
+                zeroChecksumOut);
     }
 
     // ------------------------------------------------------------------ handshake

@@ -15,11 +15,12 @@ package org.rtc4j.sctp;
  * @param smoothedRttMs        SRTT
  * @param rtoMs                current retransmission timeout
  * @param ourReceiveWindow     what we advertise now
+ * @param receiveBufferedBytes received bytes held for reassembly/ordering or not yet polled as events
  * @param outboundStreams      negotiated outgoing streams
  * @param inboundStreams       negotiated incoming streams
  * @param zeroChecksum         RFC 9653 zero checksum in use for our packets
  */
 public record SctpStats(long packetsSent, long packetsReceived, long packetsDropped, long messagesDelivered,
         long retransmissions, long cwnd, long ssthresh, long flightSize, long peerReceiveWindow, long smoothedRttMs,
-        long rtoMs, long ourReceiveWindow, int outboundStreams, int inboundStreams, boolean zeroChecksum) {
+        long rtoMs, long ourReceiveWindow, long receiveBufferedBytes, int outboundStreams, int inboundStreams, boolean zeroChecksum) {
 }
