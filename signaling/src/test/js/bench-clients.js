@@ -2,7 +2,8 @@
 // They parse frame headers only (no per-message strings), answer pings and count events, so the
 // client side costs little next to the server under test. The same load for both servers.
 // Usage: node bench-clients.js <port> <count>
-// stdin: "expect <total>" -> prints {"done":total} once that many events arrived (all sockets);
+// stdin: "expect <total>" -> prints {"done":received} once every open socket got total/count events
+//        (a socket the server drops mid-round is reported in "lost" and not waited for);
 //        "stats"; "exit".
 const net = require("net");
 const readline = require("readline");
@@ -18,13 +19,15 @@ const request = Buffer.from(`GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\
 const frame = (text) => Buffer.concat([Buffer.from([0x81, 0x80 | text.length, 0, 0, 0, 0]), Buffer.from(text)]);
 const PONG = frame("3");
 const CONNECT = frame("40");
-let connected = 0, started = 0, inFlight = 0, received = 0, target = -1, errors = 0;
+let connected = 0, started = 0, inFlight = 0, received = 0, errors = 0, lost = 0;
+let perSocket = -1, finished = 0, round = 0;
+const check = () => { if (perSocket > 0 && finished + lost >= count) { out({ done: received, lost }); perSocket = -1; } };
 const sockets = [];
 
 function client() {
   const sock = net.connect(port, "127.0.0.1");
   sockets.push(sock);
-  let upgraded = false, joined = false, pending = null;
+  let upgraded = false, joined = false, pending = null, got = 0, myRound = 0;
   sock.setNoDelay(true);
   sock.on("connect", () => sock.write(request));
   sock.on("data", (data) => {
@@ -53,8 +56,9 @@ function client() {
           if (connected === count) out({ connected });
           open();
         } else if (c0 === 0x34 && buf[p + 1] === 0x32) {                // "42[...]" event
+          if (myRound !== round) { myRound = round; got = 0; }
           received++;
-          if (received === target) out({ done: received });
+          if (++got === perSocket) { finished++; check(); }
         }
       }
       off += hl + len;
@@ -62,7 +66,7 @@ function client() {
     if (off < buf.length) pending = buf.subarray(off);
   });
   sock.on("error", () => { errors++; });
-  sock.on("close", () => { if (!joined) { inFlight--; errors++; open(); } });
+  sock.on("close", () => { if (!joined) { inFlight--; errors++; open(); } else { lost++; check(); } });
 }
 
 function open() {
@@ -71,7 +75,7 @@ function open() {
 open();
 readline.createInterface({ input: process.stdin }).on("line", (line) => {
   const [cmd, arg] = line.trim().split(" ");
-  if (cmd === "expect") { received = 0; target = Number(arg); }
-  if (cmd === "stats") out({ connected, received, errors });
+  if (cmd === "expect") { round++; received = 0; finished = 0; perSocket = Number(arg) / count; }
+  if (cmd === "stats") out({ stats: true, connected, received, errors, lost });
   if (cmd === "exit") { sockets.forEach((s) => s.destroy()); process.exit(0); }
 });
