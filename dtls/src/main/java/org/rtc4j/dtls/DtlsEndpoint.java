@@ -146,7 +146,12 @@ public final class DtlsEndpoint implements AutoCloseable {
         if (s == State.CLOSED || s == State.FAILED) {
             return;
         }
-        if (!transport.offer(Arrays.copyOfRange(datagram, offset, offset + length))) {
+        byte[] copy = RecordFilter.sanitize(Arrays.copyOfRange(datagram, offset, offset + length),
+                support.minCiphertextLength());
+        if (copy == null) {
+            return;
+        }
+        if (!transport.offer(copy)) {
             LOG.debug("inbound DTLS queue full, datagram dropped");
         }
         if (s == State.CONNECTED) {

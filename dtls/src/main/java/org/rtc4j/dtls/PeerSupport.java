@@ -60,6 +60,8 @@ final class PeerSupport {
     volatile short fatalAlertRaised = -1;
     volatile String fatalAlertRaisedMessage;
     volatile boolean closeNotifyReceived;
+    /** The suite the handshake selected, as soon as known; -1 before. */
+    volatile int selectedSuite = -1;
 
     PeerSupport(DtlsConfig config) {
         this.config = config;
@@ -144,6 +146,19 @@ final class PeerSupport {
         mismatch = new DtlsFingerprintMismatchException(
                 RTCDtlsFingerprint.of(expected.get(0).getAlgorithm(), der), expected);
         throw new TlsFatalAlert(AlertDescription.bad_certificate, mismatch.getMessage());
+    }
+
+    /**
+     * Smallest encrypted record the selected suite can produce: ChaCha20-Poly1305 has only its
+     * 16-byte tag, AES-GCM adds an 8-byte explicit nonce (RFC 5288).
+     */
+    int minCiphertextLength() {
+        int suite = selectedSuite;
+        if (suite < 0 || suite == org.bouncycastle.tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
+                || suite == org.bouncycastle.tls.CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256) {
+            return 16;
+        }
+        return 24;
     }
 
     /** Records what the handshake produced; runs on the handshake thread in notifyHandshakeComplete. */

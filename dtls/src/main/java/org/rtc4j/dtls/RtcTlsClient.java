@@ -77,6 +77,12 @@ final class RtcTlsClient extends DefaultTlsClient {
     }
 
     @Override
+    public void notifySelectedCipherSuite(int selectedCipherSuite) {
+        super.notifySelectedCipherSuite(selectedCipherSuite);
+        support.selectedSuite = selectedCipherSuite;
+    }
+
+    @Override
     public boolean requiresExtendedMasterSecret() {
         return true;
     }

@@ -99,6 +99,13 @@ final class RtcTlsServer extends DefaultTlsServer {
     }
 
     @Override
+    public int getSelectedCipherSuite() throws IOException {
+        int suite = super.getSelectedCipherSuite();
+        support.selectedSuite = suite;
+        return suite;
+    }
+
+    @Override
     public boolean requiresExtendedMasterSecret() {
         return true;
     }
