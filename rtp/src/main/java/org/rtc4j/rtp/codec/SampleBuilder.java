@@ -139,6 +139,12 @@ public final class SampleBuilder {
                 }
                 return null;
             }
+            if (first.payload.length == 0) { // padding-only packet (bandwidth probing): not media, not a loss
+                first.seq = -1;
+                first.payload = null;
+                head++;
+                continue;
+            }
             boolean start = depacketizer.isFrameStart(first.payload, 0, first.payload.length);
             if (!start && !emittedAny && highest - head <= maxLate) {
                 return null; // the stream's first packets may still arrive out of order
@@ -157,6 +163,9 @@ public final class SampleBuilder {
                 if (s == null) {
                     incomplete = true;
                     break;
+                }
+                if (s.payload.length == 0) {
+                    continue;
                 }
                 if (s.timestamp != first.timestamp) {
                     end = j - 1;
@@ -194,8 +203,10 @@ public final class SampleBuilder {
         boolean key = false;
         for (long j = from; j <= to; j++) {
             Slot s = at(j);
-            payloads.add(s.payload);
-            key |= depacketizer.isKeyFrame(s.payload, 0, s.payload.length);
+            if (s.payload.length > 0) {
+                payloads.add(s.payload);
+                key |= depacketizer.isKeyFrame(s.payload, 0, s.payload.length);
+            }
             s.seq = -1;
             s.payload = null;
         }
