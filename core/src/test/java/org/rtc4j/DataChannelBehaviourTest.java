@@ -1,0 +1,190 @@
+package org.rtc4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** rtc4j to rtc4j over loopback: the data-channel behaviours a W3C user relies on. */
+class DataChannelBehaviourTest {
+
+    private static PeerConnectionFactory factory;
+
+    @BeforeAll
+    static void start() {
+        factory = PeerConnectionFactory.create(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        factory.close();
+    }
+
+    @Test
+    void messagesFromZeroBytesTo256KiBArriveWithTheirType() throws Exception {
+        try (LoopbackPair pair = new LoopbackPair(factory)) {
+            RTCDataChannel ch = openedChannel(pair, "sizes", RTCDataChannelInit.reliable());
+            LinkedBlockingQueue<RTCDataChannelMessage> got = new LinkedBlockingQueue<>();
+            RTCDataChannel remote = remoteOf(pair);
+            remote.onMessage(got::add);
+            int[] sizes = {0, 1, 1159, 1160, 1161, 65535, 65536, 256 * 1024};
+            for (int size : sizes) {
+                byte[] data = new byte[size];
+                for (int i = 0; i < size; i++) {
+                    data[i] = (byte) (i * 7 + size);
+                }
+                ch.send(data);
+                RTCDataChannelMessage m = got.poll(20, TimeUnit.SECONDS);
+                assertThat(m).as("binary message of %d bytes", size).isNotNull();
+                assertThat(m.binary()).isTrue();
+                assertThat(m.data()).isEqualTo(data);
+            }
+            ch.send("");
+            RTCDataChannelMessage empty = got.poll(20, TimeUnit.SECONDS);
+            assertThat(empty.binary()).isFalse();
+            assertThat(empty.text()).isEmpty();
+            assertThatThrownBy(() -> ch.send(new byte[256 * 1024 + 1]))
+                    .isInstanceOfSatisfying(RTCException.class, e -> assertThat(e.name()).isEqualTo(RTCException.Name.TypeError));
+        }
+    }
+
+    @Test
+    void aHundredChannelsFromBothSidesAndPreNegotiatedOnes() throws Exception {
+        try (LoopbackPair pair = new LoopbackPair(factory)) {
+            Map<String, RTCDataChannel> atAnswerer = new ConcurrentHashMap<>();
+            Map<String, RTCDataChannel> atOfferer = new ConcurrentHashMap<>();
+            pair.answerer.onDataChannel(c -> atAnswerer.put(c.label(), c));
+            pair.offerer.onDataChannel(c -> atOfferer.put(c.label(), c));
+            CountDownLatch open = new CountDownLatch(52);
+            List<RTCDataChannel> mine = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                RTCDataChannel c = pair.offerer.createDataChannel("o" + i,
+                        i % 2 == 0 ? RTCDataChannelInit.reliable() : RTCDataChannelInit.reliable().ordered(false));
+                c.onOpen(open::countDown);
+                mine.add(c);
+            }
+            RTCDataChannel negotiatedA = pair.offerer.createDataChannel("neg", RTCDataChannelInit.reliable().negotiated(5));
+            RTCDataChannel negotiatedB = pair.answerer.createDataChannel("neg", RTCDataChannelInit.reliable().negotiated(5));
+            negotiatedA.onOpen(open::countDown);
+            negotiatedB.onOpen(open::countDown);
+            LoopbackPair.await(pair.negotiate());
+            // channels created after the connection is up open at once, from the answerer too
+            CountDownLatch later = new CountDownLatch(50);
+            for (int i = 0; i < 50; i++) {
+                RTCDataChannel c = pair.answerer.createDataChannel("a" + i,
+                        RTCDataChannelInit.reliable().maxRetransmits(3));
+                c.onOpen(later::countDown);
+                mine.add(c);
+            }
+            boolean allOpen = open.await(20, TimeUnit.SECONDS);
+            List<String> notOpen = new ArrayList<>();
+            for (RTCDataChannel c : mine) {
+                if (c.readyState() != RTCDataChannelState.OPEN) {
+                    notOpen.add(c.toString());
+                }
+            }
+            assertThat(notOpen).as("channels not open; negotiated: %s %s", negotiatedA, negotiatedB).isEmpty();
+            assertThat(allOpen).as("negotiated: %s %s", negotiatedA, negotiatedB).isTrue();
+            assertThat(later.await(20, TimeUnit.SECONDS)).isTrue();
+            awaitSize(atAnswerer, 50);
+            awaitSize(atOfferer, 50);
+            assertThat(atAnswerer.get("o1").ordered()).isFalse();
+            assertThat(atOfferer.get("a7").maxRetransmits()).isEqualTo(3);
+            // offerer is the DTLS server here (it said actpass, the answerer chose active): odd ids
+            assertThat(mine.get(0).id() % 2).isEqualTo(1);
+            assertThat(mine.get(60).id() % 2).isEqualTo(0);
+            assertThat(negotiatedA.id()).isEqualTo(5);
+
+            CompletableFuture<String> viaNegotiated = new CompletableFuture<>();
+            negotiatedB.onMessage(m -> viaNegotiated.complete(m.text()));
+            negotiatedA.send("pre-negotiated");
+            assertThat(LoopbackPair.await(viaNegotiated)).isEqualTo("pre-negotiated");
+        }
+    }
+
+    @Test
+    void closingOneChannelFromEitherSideLeavesTheOthersFlowing() throws Exception {
+        try (LoopbackPair pair = new LoopbackPair(factory)) {
+            Map<String, RTCDataChannel> remote = new ConcurrentHashMap<>();
+            pair.answerer.onDataChannel(c -> remote.put(c.label(), c));
+            RTCDataChannel a = pair.offerer.createDataChannel("a");
+            RTCDataChannel b = pair.offerer.createDataChannel("b");
+            RTCDataChannel keep = pair.offerer.createDataChannel("keep");
+            CountDownLatch open = new CountDownLatch(3);
+            for (RTCDataChannel c : List.of(a, b, keep)) {
+                c.onOpen(open::countDown);
+            }
+            LoopbackPair.await(pair.negotiate());
+            assertThat(open.await(20, TimeUnit.SECONDS)).isTrue();
+            awaitSize(remote, 3);
+
+            CompletableFuture<Void> aClosedRemotely = new CompletableFuture<>();
+            remote.get("a").onClose(() -> aClosedRemotely.complete(null));
+            a.close(); // from the side that created it
+            LoopbackPair.await(aClosedRemotely);
+
+            CompletableFuture<Void> bClosedHere = new CompletableFuture<>();
+            b.onClose(() -> bClosedHere.complete(null));
+            remote.get("b").close(); // from the other side
+            LoopbackPair.await(bClosedHere);
+            assertThat(b.readyState()).isEqualTo(RTCDataChannelState.CLOSED);
+            assertThatThrownBy(() -> b.send("x")).isInstanceOf(RTCException.class);
+
+            CompletableFuture<String> stillFlowing = new CompletableFuture<>();
+            remote.get("keep").onMessage(m -> stillFlowing.complete(m.text()));
+            keep.send("still here");
+            assertThat(LoopbackPair.await(stillFlowing)).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void closingTheConnectionClosesItsChannelsAndIsIdempotent() throws Exception {
+        LoopbackPair pair = new LoopbackPair(factory);
+        RTCDataChannel ch = openedChannel(pair, "bye", RTCDataChannelInit.reliable());
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        ch.onClose(() -> closed.complete(null));
+        pair.offerer.close();
+        LoopbackPair.await(closed);
+        assertThat(pair.offerer.connectionState()).isEqualTo(RTCPeerConnectionState.CLOSED);
+        assertThat(pair.offerer.signalingState()).isEqualTo(RTCSignalingState.CLOSED);
+        pair.offerer.close();
+        assertThatThrownBy(() -> LoopbackPair.await(pair.offerer.createOffer()))
+                .hasCauseInstanceOf(RTCException.class);
+        pair.close();
+    }
+
+    static RTCDataChannel openedChannel(LoopbackPair pair, String label, RTCDataChannelInit init) throws Exception {
+        RTCDataChannel ch = pair.offerer.createDataChannel(label, init);
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        ch.onOpen(() -> opened.complete(null));
+        CompletableFuture<RTCDataChannel> remote = new CompletableFuture<>();
+        pair.answerer.onDataChannel(remote::complete);
+        LoopbackPair.await(pair.negotiate());
+        LoopbackPair.await(opened);
+        REMOTE.put(pair, LoopbackPair.await(remote));
+        return ch;
+    }
+
+    private static final Map<LoopbackPair, RTCDataChannel> REMOTE = new ConcurrentHashMap<>();
+
+    static RTCDataChannel remoteOf(LoopbackPair pair) {
+        return REMOTE.remove(pair);
+    }
+
+    private static void awaitSize(Map<?, ?> m, int n) throws InterruptedException {
+        for (int i = 0; i < 200 && m.size() < n; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(m).hasSize(n);
+    }
+}
