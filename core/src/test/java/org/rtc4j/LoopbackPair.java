@@ -20,7 +20,11 @@ final class LoopbackPair implements AutoCloseable {
     private final Side b;
 
     LoopbackPair(PeerConnectionFactory factory) {
-        this(factory, RTCConfiguration.builder().interfaceFilter(InterfaceFilter.loopbackOnly()).build());
+        this(factory, defaultConfig());
+    }
+
+    static RTCConfiguration defaultConfig() {
+        return RTCConfiguration.builder().interfaceFilter(InterfaceFilter.loopbackOnly()).build();
     }
 
     LoopbackPair(PeerConnectionFactory factory, RTCConfiguration config) {
