@@ -59,6 +59,8 @@ final class DataReceiver {
     long queuedBytes;
 
     private final int[] dups = new int[MAX_DUPS];
+    private final int[] gapStarts = new int[4096];
+    private final int[] gapEnds = new int[4096];
     private int dupCount;
 
     private InStream[] streams = new InStream[16];
@@ -464,24 +466,34 @@ final class DataReceiver {
      */
     int writeSack(byte[] out, int off, int room) {
         int maxEntries = Math.max(0, (room - 16) / 4);
-        int gaps = 0;
-        int p = off + 16;
         int limit = Bytes.tsnLt(highest - cum, 65536) ? highest : cum + 65535;
+        int found = 0;
         int t = cum + 1;
-        while (Bytes.tsnLe(t, limit) && gaps < maxEntries) {
+        while (Bytes.tsnLe(t, limit) && found < gapStarts.length) {
             if (!isSet(t)) {
                 t++;
                 continue;
             }
-            int start = t;
+            int begin = t;
             while (Bytes.tsnLt(t, limit) && isSet(t + 1)) {
                 t++;
             }
-            Bytes.put16(out, p, start - cum);
-            Bytes.put16(out, p + 2, t - cum);
-            p += 4;
-            gaps++;
+            gapStarts[found] = begin - cum;
+            gapEnds[found] = t - cum;
+            found++;
             t++;
+        }
+        // More holes than one SACK can describe (mass loss): report the blocks next to the
+        // cumulative TSN and the newest ones, so the sender keeps seeing fresh arrivals and
+        // fast-retransmits instead of waiting for T3 and collapsing its window.
+        int gaps = Math.min(found, maxEntries);
+        int head = found > gaps ? gaps - gaps / 4 : gaps;
+        int p = off + 16;
+        for (int i = 0; i < gaps; i++) {
+            int k = i < head ? i : found - (gaps - i);
+            Bytes.put16(out, p, gapStarts[k]);
+            Bytes.put16(out, p + 2, gapEnds[k]);
+            p += 4;
         }
         int nd = Math.min(dupCount, maxEntries - gaps);
         for (int i = 0; i < nd; i++) {

@@ -52,6 +52,7 @@ final class DataSender {
     int lostCount;
 
     private boolean hasRtt;
+    private double minRtt = Double.MAX_VALUE;
     double srtt;
     private double rttvar;
     double rto;
@@ -208,6 +209,10 @@ final class DataSender {
                 peerRwnd = Math.max(0, peerRwnd - c.len);
                 lostCount--;
                 retransmissions++;
+                if (c.tsn == cumAck + 1) {
+                    // RFC 9260 §7.2.4 (4): retransmitting the first outstanding chunk restarts T3.
+                    t3Deadline = now + (long) rto;
+                }
                 if (rttTiming && rttTsn == c.tsn) {
                     rttTiming = false;
                 }
@@ -406,6 +411,15 @@ final class DataSender {
 
     private void rttSample(long r) {
         double m = Math.max(0, r);
+        // HyStart-style delay check: a rising RTT during slow start means a queue is building
+        // at the bottleneck; leave slow start before it overflows and drops a whole window.
+        if (m < minRtt) {
+            minRtt = m;
+        }
+        if (cwnd <= ssthresh && cwnd >= 16L * mtu
+                && m > minRtt + Math.min(16, Math.max(4, minRtt / 8))) {
+            ssthresh = cwnd;
+        }
         if (!hasRtt) {
             srtt = m;
             rttvar = m / 2;
