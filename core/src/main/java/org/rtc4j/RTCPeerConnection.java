@@ -72,6 +72,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     private boolean offerer;
     private boolean endOfLocalCandidates;
     private boolean negotiationNeededFired;
+    private boolean iceRestartPending;
+    private String previousUfrag;
     private volatile int dataChannelsOpened;
     private volatile int dataChannelsClosed;
 
@@ -267,22 +269,33 @@ public final class RTCPeerConnection implements AutoCloseable {
         });
     }
 
-    /** Starts an ICE restart: the next offer carries new credentials. */
+    /**
+     * Asks for an ICE restart: the next offer carries new credentials and fresh candidates, and
+     * the current pair keeps carrying data until checks on the new ones select a pair.
+     * {@link #onNegotiationNeeded} fires.
+     */
     public void restartIce() {
         loop.execute(() -> {
             if (!closed && stack != null) {
-                stack.ice().restart(factory.now());
-                localCandidates.clear();
-                endOfLocalCandidates = false;
-                stack.flush();
+                iceRestartPending = true;
                 onNegotiationNeeded.run();
             }
         });
     }
 
+    private void restartIceNow() {
+        stack.ice().restart(factory.now());
+        localCandidates.clear();
+        endOfLocalCandidates = false;
+    }
+
     private RTCSessionDescription offerNow() {
         ensureOpen();
         ensureStack(IceRole.CONTROLLING);
+        if (iceRestartPending) {
+            iceRestartPending = false;
+            restartIceNow();
+        }
         String mid = dataMid != null ? dataMid : OFFER_MID;
         SessionDescription sdp = writer.offer(mid, localTransport(Setup.ACTPASS));
         return new RTCSessionDescription(RTCSdpType.OFFER, sdp.format());
@@ -397,6 +410,14 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (rt.hasData()) {
             remoteMaxMessageSize = rt.maxMessageSize();
             long now = factory.now();
+            boolean remoteRestart = type == RTCSdpType.OFFER && previousUfrag != null
+                    && !previousUfrag.equals(rt.iceUfrag());
+            if (remoteRestart) {
+                // JSEP §5.3: an answer to an ICE restart carries new credentials too.
+                restartIceNow();
+                stack.flush();
+            }
+            previousUfrag = rt.iceUfrag();
             stack.ice().setRemoteCredentials(rt.iceUfrag(), rt.icePwd(), now);
             for (SdpCandidate c : rt.candidates()) {
                 try {
