@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -17,8 +18,8 @@ import java.util.Map;
  * packets queued as usual.
  */
 public final class EngineBroadcast {
-    private static final java.util.concurrent.ConcurrentHashMap<EventLoop, Flusher> FLUSHERS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    // One per event-loop thread; dies with the thread, so stopped servers leave nothing behind.
+    private static final FastThreadLocal<Flusher> FLUSHER = new FastThreadLocal<>();
 
     private EngineBroadcast() {
     }
@@ -77,8 +78,12 @@ public final class EngineBroadcast {
             ByteBuf mine = frames.retainedDuplicate();
             List<EngineSession> sessions = e.getValue();
             EventLoop loop = e.getKey();
-            Flusher flusher = FLUSHERS.computeIfAbsent(loop, Flusher::new);
             loop.execute(() -> {
+                Flusher flusher = FLUSHER.get();
+                if (flusher == null) {
+                    flusher = new Flusher(loop);
+                    FLUSHER.set(flusher);
+                }
                 try {
                     for (EngineSession s : sessions) {
                         Channel ch = s.writeShared(mine);

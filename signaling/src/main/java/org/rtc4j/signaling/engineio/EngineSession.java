@@ -35,6 +35,8 @@ final class EngineSession implements EngineSocket {
     private ScheduledFuture<?> pongTimer;
     private ScheduledFuture<?> upgradeTimer;
     private volatile Object attachment;
+    // The WebSocket while it carries the session: read without the monitor by broadcasts.
+    private volatile Channel liveWs;
 
     /** A held long-poll GET. */
     record PendingPoll(ChannelHandlerContext ctx, boolean keepAlive, String origin) {
@@ -47,6 +49,7 @@ final class EngineSession implements EngineSocket {
         this.timers = timers;
         this.ws = ws;
         this.websocket = ws != null;
+        this.liveWs = ws;
     }
 
     @Override
@@ -107,8 +110,8 @@ final class EngineSession implements EngineSocket {
     }
 
     /** The WebSocket carrying this session, or null while on polling or closed. */
-    synchronized Channel webSocketChannel() {
-        return websocket && !closed ? ws : null;
+    Channel webSocketChannel() {
+        return liveWs;
     }
 
     /**
@@ -117,13 +120,7 @@ final class EngineSession implements EngineSocket {
      * WebSocket of this loop (the caller then uses {@link #send}).
      */
     Channel writeShared(io.netty.buffer.ByteBuf frames) {
-        Channel ch;
-        synchronized (this) {
-            if (closed) {
-                return null;
-            }
-            ch = websocket ? ws : null;
-        }
+        Channel ch = liveWs;
         if (ch == null || !ch.eventLoop().inEventLoop()) {
             return null;
         }
@@ -251,6 +248,7 @@ final class EngineSession implements EngineSocket {
                 probe = null;
                 ws = ch;
                 websocket = true;
+                liveWs = ch;
                 if (poll != null) {
                     answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
                 }
@@ -332,6 +330,7 @@ final class EngineSession implements EngineSocket {
                 return;
             }
             closed = true;
+            liveWs = null;
             cancel(pingTimer);
             cancel(pongTimer);
             cancel(upgradeTimer);

@@ -116,6 +116,23 @@ public final class Namespace {
 
     Collection<SocketIoSocket> resolve(Set<String> to, Set<String> except, SocketIoSocket excluded) {
         Collection<SocketIoSocket> targets;
+        if (to.size() == 1 && except.isEmpty()) {
+            // The common case (one room): no de-duplication needed.
+            String room = to.iterator().next();
+            Set<SocketIoSocket> set = rooms.get(room);
+            List<SocketIoSocket> l = new ArrayList<>(set == null ? 1 : set.size() + 1);
+            if (set != null) {
+                l.addAll(set);
+            }
+            SocketIoSocket own = sockets.get(room);
+            if (own != null && (set == null || !set.contains(own))) {
+                l.add(own);
+            }
+            if (excluded != null) {
+                l.remove(excluded);
+            }
+            return l;
+        }
         if (to.isEmpty()) {
             targets = new ArrayList<>(sockets.values());
         } else {
