@@ -1,0 +1,112 @@
+package org.rtc4j.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rtc4j.PeerConnectionFactory;
+import org.rtc4j.RTCConfiguration;
+import org.rtc4j.RTCDataChannelMessage;
+import org.rtc4j.RTCDataChannelState;
+import org.rtc4j.RTCPeerConnectionState;
+import org.rtc4j.transport.InterfaceFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * rtc4j talking to headless Chromium (libwebrtc: BoringSSL DTLS, dcSCTP) in the test's network
+ * namespace, with Chromium offering and with rtc4j offering: echoes both ways, 16 MiB checked by
+ * SHA-256, a pre-negotiated channel, channel close from either side, both sides connected.
+ */
+class ChromiumPeerTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChromiumPeerTest.class);
+    static final long BULK = 16L << 20;
+    static final String HOST = "10.99.0.1";
+
+    private static PeerConnectionFactory factory;
+
+    @BeforeAll
+    static void start() {
+        factory = PeerConnectionFactory.create(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+
+    static RTCConfiguration config() throws Exception {
+        return RTCConfiguration.builder().interfaceFilter(InterfaceFilter.only(InetAddress.getByName(HOST))).build();
+    }
+
+    @Test
+    void chromiumOffersAndRtc4jAnswers() throws Exception {
+        run(false);
+    }
+
+    @Test
+    void rtc4jOffersAndChromiumAnswers() throws Exception {
+        run(true);
+    }
+
+    private void run(boolean rtc4jOffers) throws Exception {
+        ChromiumBaselineTest.requireIsolatedBrowser();
+        try (PageServer server = new PageServer("127.0.0.1");
+             EchoScenario s = new EchoScenario(factory, config(), server, true, BULK, 64 * 1024)) {
+            s.start(rtc4jOffers);
+            String url = server.url("chromium-peer.html") + "?role=" + (rtc4jOffers ? "answer" : "offer")
+                    + "&bulk=" + BULK;
+            try (Chromium browser = Chromium.open(url)) {
+                Map<String, Object> r = s.awaitResult(Duration.ofSeconds(60));
+                String role = rtc4jOffers ? "rtc4j offering" : "Chromium offering";
+                LOG.info("rtc4j<->Chromium ({}): rtc4j connected after {} ms, chat open after {} ms; page: {}",
+                        role, s.connectedMs.getNow(-1L), s.chatOpenMs, r);
+                assertEcho(s, r);
+                LOG.info("rtc4j->Chromium ({}): 16 MiB in {} ms page-side = {} Mbit/s (sender {} ms)", role,
+                        r.get("bulk_ms"), Math.round(BULK * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
+                        s.bulkSendMs);
+            }
+        }
+    }
+
+    /** The checks both real peers must pass, from what the peer reported and what rtc4j saw. */
+    static void assertEcho(EchoScenario s, Map<String, Object> r) throws Exception {
+        assertThat(r).doesNotContainKey("error");
+        assertThat(s.failures).isEmpty();
+        // connected on both sides
+        assertThat(s.connectedMs).isCompleted();
+        assertThat(s.states).contains(RTCPeerConnectionState.CONNECTED).doesNotContain(RTCPeerConnectionState.FAILED);
+        assertThat(r.get("connected_seen")).isEqualTo(true);
+        assertThat(r.get("connection_state")).isEqualTo("connected");
+        // text and binary echoed by rtc4j on the peer's in-band channel
+        assertThat(r.get("chat_text_echo")).isEqualTo(true);
+        assertThat(r.get("chat_binary_echo")).isEqualTo(true);
+        assertThat(s.chatEchoed).hasValue(2);
+        // text and binary echoed by the peer on the pre-negotiated channel
+        List<RTCDataChannelMessage> echoes = s.negEchoes.get(10, TimeUnit.SECONDS);
+        assertThat(echoes.get(0).binary()).isFalse();
+        assertThat(EchoScenario.text(echoes.get(0))).isEqualTo(EchoScenario.TEXT);
+        assertThat(echoes.get(1).binary()).isTrue();
+        assertThat(echoes.get(1).data()).isEqualTo(EchoScenario.BINARY);
+        assertThat(r.get("neg_echoed")).isEqualTo(2L);
+        // close from either side: the peer closed chat, rtc4j closed neg
+        assertThat(r.get("chat_closed_here")).isEqualTo("closed");
+        assertThat(s.chatClosed.get(10, TimeUnit.SECONDS)).isEqualTo(RTCDataChannelState.CLOSED);
+        assertThat(s.negClosed.get(10, TimeUnit.SECONDS)).isEqualTo(RTCDataChannelState.CLOSED);
+        assertThat(r.get("neg_closed_by_peer")).isEqualTo("closed");
+        // 16 MiB from rtc4j, whole and in order
+        byte[] sent = s.bulkSent.get(10, TimeUnit.SECONDS);
+        assertThat(r.get("bulk_bytes")).isEqualTo(BULK);
+        assertThat(r.get("bulk_sha256")).isEqualTo(EchoScenario.hex(sent));
+        assertThat(s.unexpected).isEmpty();
+    }
+}

@@ -1,0 +1,289 @@
+package org.rtc4j.interop;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.rtc4j.PeerConnectionFactory;
+import org.rtc4j.RTCConfiguration;
+import org.rtc4j.RTCDataChannel;
+import org.rtc4j.RTCDataChannelInit;
+import org.rtc4j.RTCDataChannelMessage;
+import org.rtc4j.RTCIceCandidate;
+import org.rtc4j.RTCIceGatheringState;
+import org.rtc4j.RTCPeerConnection;
+import org.rtc4j.RTCPeerConnectionState;
+import org.rtc4j.RTCSdpType;
+import org.rtc4j.RTCSessionDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rtc4j side of an interop run against a real peer (a page in Chromium, an aiortc script),
+ * which plays its part of the same script over a {@link PeerLink}:
+ * <ul>
+ * <li>{@code chat}: opened in-band by the real peer; rtc4j echoes each message with its type;
+ *     the peer checks the echoes, then closes the channel (rtc4j must see it close).</li>
+ * <li>{@code neg}: pre-negotiated with id 5 on both sides; the peer echoes; rtc4j sends a text
+ *     and a binary message, checks the echoes, then closes it (the peer reports it closed).</li>
+ * <li>{@code bulk}: opened in-band by rtc4j; rtc4j sends pseudo-random bytes, the peer reports
+ *     their SHA-256.</li>
+ * </ul>
+ * The peer ends by sending a flat {@code result} object.
+ */
+final class EchoScenario implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EchoScenario.class);
+
+    static final String TEXT = "hello from rtc4j: grüße, 世界 \uD83D\uDE80";
+    static final byte[] BINARY = binary();
+    static final int NEGOTIATED_ID = 5;
+
+    final RTCPeerConnection pc;
+    private final PeerLink link;
+    private final boolean trickle;
+    private final long bulkBytes;
+    private final int chunk;
+    private final long highWater;
+    private UnaryOperator<RTCSessionDescription> remoteFilter = UnaryOperator.identity();
+
+    private final long t0 = System.nanoTime();
+    final CompletableFuture<Long> connectedMs = new CompletableFuture<>();
+    final CompletableFuture<Void> gathered = new CompletableFuture<>();
+    final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+    final CompletableFuture<Object> chatClosed = new CompletableFuture<>();
+    final CompletableFuture<Object> negClosed = new CompletableFuture<>();
+    final CompletableFuture<List<RTCDataChannelMessage>> negEchoes = new CompletableFuture<>();
+    final CompletableFuture<byte[]> bulkSent = new CompletableFuture<>();
+    final List<RTCPeerConnectionState> states = new CopyOnWriteArrayList<>();
+    final List<String> unexpected = new CopyOnWriteArrayList<>();
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    final AtomicInteger chatEchoed = new AtomicInteger();
+    final AtomicInteger messagesReceived = new AtomicInteger();
+    volatile long bulkSendMs;
+    volatile long chatOpenMs = -1;
+
+    private final List<RTCIceCandidate> heldCandidates = new ArrayList<>();
+    private boolean remoteSet;
+    private RTCDataChannel neg;
+    private RTCDataChannel bulk;
+
+    /**
+     * @param trickle   send our candidates one by one (else the whole description once gathered)
+     * @param bulkBytes how much to send on {@code bulk}
+     * @param chunk     message size on {@code bulk}
+     */
+    EchoScenario(PeerConnectionFactory factory, RTCConfiguration config, PeerLink link, boolean trickle,
+            long bulkBytes, int chunk) {
+        this.pc = factory.createPeerConnection(config);
+        this.link = link;
+        this.trickle = trickle;
+        this.bulkBytes = bulkBytes;
+        this.chunk = chunk;
+        this.highWater = Math.max(4L * chunk, 1L << 20);
+    }
+
+    /** Changes the peer's descriptions before rtc4j applies them (for tampering tests). */
+    EchoScenario remoteFilter(UnaryOperator<RTCSessionDescription> filter) {
+        this.remoteFilter = filter;
+        return this;
+    }
+
+    long elapsedMs() {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Wires everything up; offers if {@code offer}, else waits for the peer's offer. */
+    void start(boolean offer) {
+        pc.onConnectionStateChange(s -> {
+            states.add(s);
+            if (s == RTCPeerConnectionState.CONNECTED) {
+                connectedMs.complete(elapsedMs());
+            }
+        });
+        pc.onIceGatheringStateChange(s -> {
+            if (s == RTCIceGatheringState.COMPLETE) {
+                gathered.complete(null);
+            }
+        });
+        pc.onIceCandidate(c -> {
+            if (trickle) {
+                link.send(new Envelope("candidate", c == null ? "null" : c.toJson()));
+            }
+        });
+        pc.onDataChannel(ch -> {
+            if (!ch.label().equals("chat")) {
+                unexpected.add(ch.label());
+                return;
+            }
+            chatOpenMs = elapsedMs();
+            ch.onMessage(m -> {
+                messagesReceived.incrementAndGet();
+                if (m.binary()) {
+                    ch.send(m.data());
+                } else {
+                    ch.send(m.text());
+                }
+                chatEchoed.incrementAndGet();
+            });
+            ch.onClose(() -> chatClosed.complete(ch.readyState()));
+        });
+
+        neg = pc.createDataChannel("neg", RTCDataChannelInit.reliable().negotiated(NEGOTIATED_ID));
+        List<RTCDataChannelMessage> echoes = new CopyOnWriteArrayList<>();
+        neg.onOpen(() -> {
+            neg.send(TEXT);
+            neg.send(BINARY);
+        });
+        neg.onMessage(m -> {
+            messagesReceived.incrementAndGet();
+            echoes.add(m);
+            if (echoes.size() == 2) {
+                negEchoes.complete(List.copyOf(echoes));
+                neg.close();
+            }
+        });
+        neg.onClose(() -> negClosed.complete(neg.readyState()));
+
+        bulk = pc.createDataChannel("bulk");
+        bulk.onOpen(() -> {
+            Thread t = new Thread(this::sendBulk, "bulk-sender");
+            t.setDaemon(true);
+            t.start();
+        });
+
+        link.onMessage(this::received);
+        if (offer) {
+            pc.setLocalDescription()
+                    .thenCompose(v -> described())
+                    .thenAccept(d -> link.send(new Envelope("desc", d.toJson())))
+                    .exceptionally(this::failed);
+        }
+    }
+
+    private CompletableFuture<RTCSessionDescription> described() {
+        return trickle ? CompletableFuture.completedFuture(pc.localDescription())
+                : gathered.thenApply(v -> pc.localDescription());
+    }
+
+    private void received(Envelope m) {
+        switch (m.kind()) {
+            case "desc" -> {
+                RTCSessionDescription d = remoteFilter.apply(RTCSessionDescription.fromJson(m.value()));
+                CompletableFuture<Void> f = pc.setRemoteDescription(d).thenRun(this::remoteReady);
+                if (d.type() == RTCSdpType.OFFER) {
+                    f = f.thenCompose(v -> pc.setLocalDescription())
+                            .thenCompose(v -> described())
+                            .thenAccept(l -> link.send(new Envelope("desc", l.toJson())));
+                }
+                f.exceptionally(this::failed);
+            }
+            case "candidate" -> candidate(m.value().equals("null") ? null : RTCIceCandidate.fromJson(m.value()));
+            case "result" -> result.complete(Envelope.flat(m.value()));
+            case "log" -> LOG.info("peer: {}", m.value());
+            default -> unexpected.add("message " + m.kind());
+        }
+    }
+
+    private synchronized void candidate(RTCIceCandidate c) {
+        if (remoteSet) {
+            pc.addIceCandidate(c).exceptionally(this::failed);
+        } else {
+            heldCandidates.add(c);
+        }
+    }
+
+    private synchronized void remoteReady() {
+        remoteSet = true;
+        for (RTCIceCandidate c : heldCandidates) {
+            pc.addIceCandidate(c).exceptionally(this::failed);
+        }
+        heldCandidates.clear();
+    }
+
+    private <T> T failed(Throwable t) {
+        LOG.warn("interop step failed", t);
+        failures.add(t);
+        return null;
+    }
+
+    private void sendBulk() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            SplittableRandom random = new SplittableRandom(20261125);
+            byte[] buf = new byte[chunk];
+            long start = System.nanoTime();
+            for (long sent = 0; sent < bulkBytes; ) {
+                int n = (int) Math.min(chunk, bulkBytes - sent);
+                byte[] msg = n == chunk ? buf : new byte[n];
+                random.nextBytes(msg);
+                while (bulk.bufferedAmount() > highWater) {
+                    if (bulk.readyState() != org.rtc4j.RTCDataChannelState.OPEN) {
+                        throw new IllegalStateException("bulk channel " + bulk.readyState() + " after " + sent + " bytes");
+                    }
+                    Thread.sleep(1);
+                }
+                bulk.send(msg);
+                sha.update(msg);
+                sent += n;
+            }
+            bulkSendMs = (System.nanoTime() - start) / 1_000_000;
+            bulkSent.complete(sha.digest());
+        } catch (Exception | AssertionError e) {
+            failed(e);
+            bulkSent.completeExceptionally(e);
+        }
+    }
+
+    /** The peer's result, or an AssertionError with what it printed. */
+    Map<String, Object> awaitResult(Duration timeout) throws Exception {
+        try {
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no result from the peer in " + timeout + "; rtc4j states " + states
+                    + ", failures " + failures + ", chat echoed " + chatEchoed + ", neg echoes "
+                    + negEchoes.isDone() + ", bulk sent " + bulkSent.isDone() + ", chat closed " + chatClosed.getNow(null)
+                    + ", neg closed " + negClosed.getNow(null) + ", neg state " + neg.readyState() + "; peer said:\n" + link.transcript());
+        }
+    }
+
+    static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
+    static String text(RTCDataChannelMessage m) {
+        return new String(m.data(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] binary() {
+        byte[] b = new byte[1500];
+        new SplittableRandom(7).nextBytes(b);
+        b[0] = 0;
+        b[1] = (byte) 0xff;
+        return b;
+    }
+
+    @Override
+    public void close() {
+        pc.close();
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
