@@ -1,0 +1,133 @@
+package org.rtc4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Real sockets through {@link ImpairmentRelay}: 10% loss both ways, duplication and
+ * reordering. ICE, DTLS and SCTP must all recover; a reliable channel delivers every byte in
+ * order.
+ */
+class LossyNetworkTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LossyNetworkTest.class);
+    private static final Pattern HOST_PORT = Pattern.compile("^(candidate:\\S+ \\d+ \\S+ \\d+ )(\\S+) (\\d+)( .*)$");
+
+    @Test
+    void sixteenMebibytesCrossTenPercentLossDuplicationAndReorderingWholeAndInOrder() throws Exception {
+        try (PeerConnectionFactory factory = PeerConnectionFactory.create(2);
+             ImpairmentRelay relay = new ImpairmentRelay(0.10, 0.02, 0.05, 42);
+             RTCPeerConnection a = factory.createPeerConnection(LoopbackPair.defaultConfig());
+             RTCPeerConnection b = factory.createPeerConnection(LoopbackPair.defaultConfig())) {
+            InetSocketAddress[] real = new InetSocketAddress[2];
+            // Each side learns the other's candidates rewritten to the relay's address.
+            a.onIceCandidate(c -> {
+                if (c != null) {
+                    real[0] = address(c);
+                    relay.peers(real[0], real[1]);
+                    b.addIceCandidate(rewrite(c, facing(relay, false)));
+                }
+            });
+            b.onIceCandidate(c -> {
+                if (c != null) {
+                    real[1] = address(c);
+                    relay.peers(real[0], real[1]);
+                    a.addIceCandidate(rewrite(c, facing(relay, true)));
+                }
+            });
+            RTCDataChannel sender = a.createDataChannel("bulk");
+            CompletableFuture<Void> opened = new CompletableFuture<>();
+            sender.onOpen(() -> opened.complete(null));
+            long total = 16L << 20;
+            MessageDigest got = MessageDigest.getInstance("SHA-256");
+            CompletableFuture<Long> done = new CompletableFuture<>();
+            long[] lastSeq = {-1};
+            boolean[] outOfOrder = {false};
+            b.onDataChannel(ch -> {
+                long[] n = {0};
+                ch.onMessage(m -> {
+                    long seq = ((m.data()[0] & 0xffL) << 8) | (m.data()[1] & 0xffL);
+                    if (seq != lastSeq[0] + 1) {
+                        outOfOrder[0] = true;
+                    }
+                    lastSeq[0] = seq;
+                    got.update(m.data());
+                    n[0] += m.data().length;
+                    if (n[0] >= total) {
+                        done.complete(n[0]);
+                    }
+                });
+            });
+
+            // Descriptions cross without their inline candidates: only the relay's addresses count.
+            LoopbackPair.await(a.setLocalDescription());
+            LoopbackPair.await(b.setRemoteDescription(stripCandidates(a.localDescription())));
+            LoopbackPair.await(b.setLocalDescription());
+            LoopbackPair.await(a.setRemoteDescription(stripCandidates(b.localDescription())));
+            opened.get(60, TimeUnit.SECONDS);
+
+            MessageDigest sent = MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[64 * 1024];
+            long t0 = System.nanoTime();
+            for (int i = 0; i < total / chunk.length; i++) {
+                chunk[0] = (byte) (i >> 8);
+                chunk[1] = (byte) i;
+                chunk[chunk.length - 1] = (byte) (i * 13);
+                while (sender.bufferedAmount() > (2 << 20)) {
+                    Thread.sleep(1);
+                }
+                sender.send(chunk);
+                sent.update(chunk);
+            }
+            assertThat(done.get(180, TimeUnit.SECONDS)).isEqualTo(total);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(got.digest()).isEqualTo(sent.digest());
+            assertThat(outOfOrder[0]).as("messages arrived out of order").isFalse();
+            assertThat(relay.dropped.get()).as("the relay really dropped datagrams").isGreaterThan(100);
+            assertThat(relay.duplicated.get()).isGreaterThan(0);
+            assertThat(relay.delayed.get()).isGreaterThan(0);
+            LOG.info("16 MiB through 10% loss: {} s, {} Mbit/s; relay forwarded {}, dropped {}, duplicated {}, delayed {}",
+                    String.format("%.1f", seconds), String.format("%.1f", total * 8 / seconds / 1e6),
+                    relay.forwarded.get(), relay.dropped.get(), relay.duplicated.get(), relay.delayed.get());
+        }
+    }
+
+    private static InetSocketAddress facing(ImpairmentRelay relay, boolean a) {
+        try {
+            return a ? relay.facingA() : relay.facingB();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InetSocketAddress address(RTCIceCandidate c) {
+        Matcher m = HOST_PORT.matcher(c.candidate());
+        if (!m.matches()) {
+            throw new AssertionError("unexpected candidate " + c.candidate());
+        }
+        return new InetSocketAddress(m.group(2), Integer.parseInt(m.group(3)));
+    }
+
+    private static RTCIceCandidate rewrite(RTCIceCandidate c, InetSocketAddress to) {
+        Matcher m = HOST_PORT.matcher(c.candidate());
+        if (!m.matches()) {
+            throw new AssertionError("unexpected candidate " + c.candidate());
+        }
+        String text = m.group(1) + to.getAddress().getHostAddress() + " " + to.getPort() + m.group(4);
+        return new RTCIceCandidate(text, c.sdpMid(), c.sdpMLineIndex(), c.usernameFragment());
+    }
+
+    private static RTCSessionDescription stripCandidates(RTCSessionDescription d) {
+        return new RTCSessionDescription(d.type(), d.sdp().replaceAll("a=candidate:[^\r\n]*\r\n", "")
+                .replaceAll("a=end-of-candidates\r\n", ""));
+    }
+}
