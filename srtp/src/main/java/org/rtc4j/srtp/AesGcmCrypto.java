@@ -6,7 +6,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-GCM for SRTP and SRTCP (RFC 7714). GCM needs a fresh nonce per packet, so the cipher is
+ * AES-GCM for SRTP and SRTCP (RFC 7714). Works truly in place: SunJCE's GCM handles overlapping
+ * input and output without a copy and releases no plaintext before the tag verifies, so a
+ * forged packet is left as it was. GCM needs a fresh nonce per packet, so the cipher is
  * initialised per packet; the nonce parameter objects are reused, which leaves little more than
  * what SunJCE's GCM allocates internally per init.
  */
@@ -63,15 +65,13 @@ final class AesGcmCrypto extends PacketCrypto {
     int protectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index, int cryptexCsrcs) {
         int aad = cryptexCsrcs < 0 ? hdr : 16;
         int plain = len - aad;
-        byte[] out = scratch(plain + TAG);
         if (cryptexCsrcs >= 0) {
             cryptexIn(b, off, cryptexCsrcs);
         }
         try {
             gcm.init(Cipher.ENCRYPT_MODE, key, nonce(ssrc, index));
             gcm.updateAAD(b, off, aad);
-            int n = gcm.doFinal(b, off + aad, plain, out, 0);
-            System.arraycopy(out, 0, b, off + aad, n);
+            gcm.doFinal(b, off + aad, plain, b, off + aad);
         } catch (GeneralSecurityException e) {
             throw new SrtpException("AES-GCM protect failed (packet index reused?)", e);
         } finally {
@@ -86,15 +86,13 @@ final class AesGcmCrypto extends PacketCrypto {
     boolean unprotectRtp(byte[] b, int off, int len, int hdr, int ssrc, long index, int cryptexCsrcs) {
         int aad = cryptexCsrcs < 0 ? hdr : 16;
         int sealed = len - aad;
-        byte[] out = scratch(sealed);
         if (cryptexCsrcs >= 0) {
             cryptexIn(b, off, cryptexCsrcs);
         }
         try {
             gcm.init(Cipher.DECRYPT_MODE, key, nonce(ssrc, index));
             gcm.updateAAD(b, off, aad);
-            int n = gcm.doFinal(b, off + aad, sealed, out, 0);
-            System.arraycopy(out, 0, b, off + aad, n);
+            gcm.doFinal(b, off + aad, sealed, b, off + aad);
             return true;
         } catch (AEADBadTagException e) {
             return false;
@@ -112,13 +110,11 @@ final class AesGcmCrypto extends PacketCrypto {
         int eIndex = 0x80000000 | index;
         putInt(indexWord, 0, eIndex);
         int plain = len - 8;
-        byte[] out = scratch(plain + TAG);
         try {
             gcm.init(Cipher.ENCRYPT_MODE, key, nonce(ssrc, index & 0xffffffffL));
             gcm.updateAAD(b, off, 8);
             gcm.updateAAD(indexWord, 0, 4);
-            int n = gcm.doFinal(b, off + 8, plain, out, 0);
-            System.arraycopy(out, 0, b, off + 8, n);
+            gcm.doFinal(b, off + 8, plain, b, off + 8);
         } catch (GeneralSecurityException e) {
             throw new SrtpException("AES-GCM protect failed (SRTCP index reused?)", e);
         }
@@ -132,12 +128,9 @@ final class AesGcmCrypto extends PacketCrypto {
         try {
             gcm.init(Cipher.DECRYPT_MODE, key, nonce(ssrc, eIndex & 0x7fffffffL));
             if (eIndex < 0) {
-                int sealed = len - 4 - 8;
-                byte[] out = scratch(sealed);
                 gcm.updateAAD(b, off, 8);
                 gcm.updateAAD(b, indexAt, 4);
-                int n = gcm.doFinal(b, off + 8, sealed, out, 0);
-                System.arraycopy(out, 0, b, off + 8, n);
+                gcm.doFinal(b, off + 8, len - 4 - 8, b, off + 8);
             } else {
                 // E = 0: authenticated only; the whole packet and the index word are AAD.
                 gcm.updateAAD(b, off, len - 4 - TAG);

@@ -73,7 +73,9 @@ class CryptexTest {
         byte[] t = Arrays.copyOf(packet(r, seq, 1, 0xbede), 300);
         int n = p[0].protectRtp(t, 0, 12 + 4 + 12 + 30);
         t[19] ^= 1;
+        byte[] before = t.clone();
         assertThat(p[1].unprotectRtp(t, 0, n)).isEqualTo(SrtpStatus.AUTH_FAILED);
+        assertThat(t).isEqualTo(before);
     }
 
     static SrtpContextFactory jitsi(boolean sender, byte[] key, byte[] salt, SrtpProfile p) {

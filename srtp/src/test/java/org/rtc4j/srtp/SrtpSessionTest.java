@@ -102,7 +102,9 @@ class SrtpSessionTest {
         for (int i = 12; i < sealed.length; i++) {
             byte[] t = sealed.clone();
             t[i] ^= 0x10;
-            assertThat(unprotect(p[1], t)).isEqualTo(SrtpStatus.AUTH_FAILED);
+            byte[] before = t.clone();
+            assertThat(p[1].unprotectRtp(t, 0, t.length)).isEqualTo(SrtpStatus.AUTH_FAILED);
+            assertThat(t).as("a refused packet is left as received").isEqualTo(before);
             authFailures++;
         }
         for (int i : new int[] {1, 4, 5, 6, 7}) { // payload type, timestamp
@@ -150,8 +152,10 @@ class SrtpSessionTest {
         for (int i = 0; i < third.length; i++) {
             byte[] t = third.clone();
             t[i] ^= 0x01;
+            byte[] before = t.clone();
             assertThat(p[1].unprotectRtcp(t, 0, t.length)).as("byte %d", i)
                     .isIn(SrtpStatus.AUTH_FAILED, SrtpStatus.REPLAYED, SrtpStatus.MALFORMED);
+            assertThat(t).isEqualTo(before);
         }
         for (int len = 0; len < third.length; len++) {
             assertThat(p[1].unprotectRtcp(third.clone(), 0, len))
