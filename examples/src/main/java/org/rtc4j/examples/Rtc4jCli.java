@@ -1,6 +1,15 @@
 package org.rtc4j.examples;
 
 import java.io.PrintWriter;
+import java.io.InputStream;
+import org.rtc4j.examples.bench.BenchCommand;
+import org.rtc4j.examples.chat.ChatCommand;
+import org.rtc4j.examples.demo.DemoCommand;
+import org.rtc4j.examples.echo.EchoCommand;
+import org.rtc4j.examples.files.ReceiveCommand;
+import org.rtc4j.examples.files.SendCommand;
+import org.rtc4j.examples.server.SignalServerCommand;
+import org.rtc4j.examples.server.TokenCommand;
 import org.rtc4j.examples.sdp.SdpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,18 +19,27 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code rtc4j} command line. Each command is its own class listed in {@code subcommands}
- * (later: demo, echo, chat, send, receive, bench, signal-server, token).
+ * ({@code play} and {@code record} come later).
  *
- * <p>Exit codes: 0 success, 1 the command ran and something failed, 2 bad usage.
+ * <p>Exit codes: 0 success, 1 the command ran and something failed (one line says why), 2 bad
+ * usage or refused by the signaling server (bad token, room not allowed).
  */
 @Command(name = "rtc4j",
         mixinStandardHelpOptions = true,
         versionProvider = Rtc4jCli.Version.class,
         description = "rtc4j: a pure-Java WebRTC peer. Run a command with --help for its options.",
-        subcommands = {SdpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SignalServerCommand.class, TokenCommand.class, EchoCommand.class,
+                ChatCommand.class, SendCommand.class, ReceiveCommand.class, BenchCommand.class, SdpCommand.class, CommandLine.HelpCommand.class})
 public final class Rtc4jCli implements Runnable {
     @Spec
     CommandSpec spec;
+
+    private InputStream in = System.in;
+
+    /** Standard input of the peer commands ({@code chat} reads it). */
+    public InputStream in() {
+        return in;
+    }
 
     @Override
     public void run() {
@@ -36,7 +54,14 @@ public final class Rtc4jCli implements Runnable {
 
     /** Runs in-process with the given output streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        return execute(System.in, out, err, args);
+    }
+
+    /** Runs in-process with the given input and output streams and returns the exit code. */
+    public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        Rtc4jCli root = new Rtc4jCli();
+        root.in = in;
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         int code = cl.execute(args);

@@ -1,0 +1,130 @@
+package org.rtc4j.examples.bench;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rtc4j.PeerConnectionFactory;
+import org.rtc4j.RTCConfiguration;
+import org.rtc4j.RTCDataChannel;
+import org.rtc4j.examples.peer.ChannelSender;
+import org.rtc4j.examples.peer.CliFailure;
+import org.rtc4j.examples.peer.Events;
+import org.rtc4j.transport.InterfaceFilter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** rtc4j to rtc4j in one process: connection setup percentiles and data-channel throughput. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure rtc4j-to-rtc4j on 127.0.0.1 in one process: setup time (createOffer to data channel "
+                + "open) over N connections, one after another, and throughput of M MiB on one reliable channel.",
+        footer = {"", "Examples:", "  rtc4j bench", "  rtc4j bench --connections 100 --mb 256 --json",
+                "", "With --json the last line is {\"event\":\"bench\",\"setup_ms_p50\":...,\"setup_ms_p99\":...,"
+                + "\"throughput_mbit_s\":...,\"connections\":N,\"mb\":M}."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "20", description = "Connections to set up (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--mb", paramLabel = "M", defaultValue = "64", description = "MiB to send for throughput (default: ${DEFAULT-VALUE}).")
+    int mb;
+
+    @Option(names = "--json", description = "JSON lines; the last one holds the figures.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Events events = new Events(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+        if (connections < 1 || mb < 1) {
+            events.error("--connections and --mb must be at least 1");
+            return 2;
+        }
+        RTCConfiguration config = RTCConfiguration.builder().interfaceFilter(InterfaceFilter.loopbackOnly()).build();
+        try (PeerConnectionFactory factory = PeerConnectionFactory.create()) {
+            double[] setup = new double[connections];
+            for (int i = 0; i < connections; i++) {
+                try (LocalPair pair = new LocalPair(factory, config)) {
+                    setup[i] = openChannel(pair).millis;
+                }
+                events.status("connection", null, "n", i + 1, "setup_ms", round(setup[i]));
+            }
+            Arrays.sort(setup);
+            double p50 = percentile(setup, 50);
+            double p99 = percentile(setup, 99);
+            events.status("setup", String.format("setup: %d connections, p50 %.1f ms, p99 %.1f ms", connections, p50, p99),
+                    "setup_ms_p50", round(p50), "setup_ms_p99", round(p99), "connections", connections);
+            double mbit;
+            try (LocalPair pair = new LocalPair(factory, config)) {
+                mbit = throughput(pair, (long) mb << 20);
+            }
+            events.content("bench", String.format("rtc4j bench: setup p50 %.1f ms, p99 %.1f ms over %d connections; "
+                    + "throughput %.1f Mbit/s over %d MiB", p50, p99, connections, mbit, mb),
+                    "setup_ms_p50", round(p50), "setup_ms_p99", round(p99), "throughput_mbit_s", round(mbit),
+                    "connections", connections, "mb", mb);
+            return 0;
+        } catch (CliFailure e) {
+            events.error(e.getMessage());
+            return e.exitCode();
+        }
+    }
+
+    private record Opened(RTCDataChannel channel, double millis) {
+    }
+
+    private static Opened openChannel(LocalPair pair) throws Exception {
+        CompletableFuture<Double> open = new CompletableFuture<>();
+        long start = System.nanoTime();
+        RTCDataChannel ch = pair.offerer.createDataChannel("bench");
+        ch.onOpen(() -> open.complete((System.nanoTime() - start) / 1e6));
+        pair.negotiate().exceptionally(e -> {
+            open.completeExceptionally(e);
+            return null;
+        });
+        try {
+            return new Opened(ch, open.get(30, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            throw new CliFailure(1, "a data channel did not open within 30 s");
+        }
+    }
+
+    private static double throughput(LocalPair pair, long total) throws Exception {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        AtomicLong got = new AtomicLong();
+        pair.answerer.onDataChannel(ch -> ch.onMessage(m -> {
+            if (got.addAndGet(m.data().length) >= total) {
+                done.complete(System.nanoTime());
+            }
+        }));
+        Opened o = openChannel(pair);
+        ChannelSender out = new ChannelSender(o.channel());
+        byte[] chunk = new byte[ChannelSender.CHUNK];
+        new java.util.Random(1).nextBytes(chunk);
+        long start = System.nanoTime();
+        for (long sent = 0; sent < total; ) {
+            int n = (int) Math.min(chunk.length, total - sent);
+            out.send(chunk, n);
+            sent += n;
+        }
+        try {
+            long end = done.get(300, TimeUnit.SECONDS);
+            return total * 8 / ((end - start) / 1e9) / 1e6;
+        } catch (TimeoutException e) {
+            throw new CliFailure(1, "the data did not all arrive within 300 s");
+        }
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,76 @@
+package org.rtc4j.examples.peer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a command tells its user: with {@code --json} one JSON object per line on stdout, each with
+ * an {@code event} field; otherwise status lines on stderr and content (chat lines, summaries) on
+ * stdout.
+ */
+public final class Events {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+
+    /** @param json one JSON object per line instead of human text */
+    public Events(PrintWriter out, PrintWriter err, boolean json) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+    }
+
+    /** Whether output is JSON lines. */
+    public boolean json() {
+        return json;
+    }
+
+    /** A status event: JSON on stdout, or {@code human} on stderr (skipped when null). */
+    public synchronized void status(String event, String human, Object... keyValues) {
+        if (json) {
+            line(event, keyValues);
+        } else if (human != null) {
+            err.println(human);
+            err.flush();
+        }
+    }
+
+    /** A content event: JSON on stdout, or {@code human} on stdout. */
+    public synchronized void content(String event, String human, Object... keyValues) {
+        if (json) {
+            line(event, keyValues);
+        } else {
+            out.println(human);
+            out.flush();
+        }
+    }
+
+    /** The {@code error} event, or {@code rtc4j: message} on stderr. */
+    public synchronized void error(String message) {
+        if (json) {
+            line("error", "message", message);
+        } else {
+            err.println("rtc4j: " + message);
+            err.flush();
+        }
+    }
+
+    /** Prints one JSON object (event first, then the key/value pairs) on stdout. */
+    private void line(String event, Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event", event);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        try {
+            out.println(JSON.writeValueAsString(m));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+}

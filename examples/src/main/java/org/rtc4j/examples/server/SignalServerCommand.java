@@ -1,0 +1,70 @@
+package org.rtc4j.examples.server;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.rtc4j.examples.peer.Events;
+import org.rtc4j.signaling.server.SocketIoServer;
+import org.rtc4j.signaling.service.SignalingOptions;
+import org.rtc4j.signaling.service.SignalingService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The rtc4j signaling service (Socket.IO, rooms, optional HS256 tokens) until interrupted. */
+@Command(name = "signal-server", mixinStandardHelpOptions = true,
+        description = "Run the signaling server (Socket.IO v5; join/leave/signal per DESIGN.md) until interrupted.",
+        footer = {"", "Examples:", "  rtc4j signal-server",
+                "  rtc4j signal-server --host 0.0.0.0 --port 3000 --secret \"$(head -c 32 /dev/urandom | base64)\"",
+                "  rtc4j signal-server --port 0 --json     # any free port; prints {\"event\":\"listening\",\"url\":...}"})
+public final class SignalServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--secret", paramLabel = "S",
+            description = "Require HS256 tokens signed with this secret (at least 32 bytes; mint them with `rtc4j token`).")
+    String secret;
+
+    @Option(names = "--json", description = "Print the URL as a JSON event.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Events events = new Events(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+        SignalingOptions options = SignalingOptions.defaults();
+        if (secret != null) {
+            if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+                events.error("--secret must be at least 32 bytes (HS256)");
+                return 2;
+            }
+            options = options.withSecret(secret);
+        }
+        SocketIoServer server;
+        try {
+            server = SocketIoServer.builder().host(host).port(port).build().start();
+        } catch (RuntimeException e) {
+            events.error("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            SignalingService.install(server, options);
+            String h = host.contains(":") ? "[" + host + "]" : host;
+            String url = "http://" + h + ":" + server.port();
+            events.content("listening", "rtc4j signaling server on " + url
+                    + (secret == null ? " (open: no tokens needed)" : " (tokens required)"),
+                    "url", url, "tokens", secret != null);
+            new CountDownLatch(1).await();
+            return 0;
+        } catch (InterruptedException e) {
+            return 0;
+        } finally {
+            server.close();
+        }
+    }
+}
