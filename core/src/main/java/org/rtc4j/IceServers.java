@@ -16,7 +16,13 @@ final class IceServers {
     private IceServers() {
     }
 
-    static void configure(IceConfig config, List<RTCIceServer> servers) {
+    /**
+     * Puts STUN and UDP TURN servers into {@code config} (the agent reaches them over its UDP
+     * sockets) and returns the TURN servers to reach over TCP or TLS, which the transport
+     * connects itself.
+     */
+    static List<TurnServer> configure(IceConfig config, List<RTCIceServer> servers) {
+        List<TurnServer> streams = new java.util.ArrayList<>();
         for (RTCIceServer server : servers) {
             for (IceServerUrl url : server.urls()) {
                 InetSocketAddress address = new InetSocketAddress(url.host(), url.port());
@@ -28,12 +34,16 @@ final class IceServers {
                         config.stunServers.add(address);
                         break;
                     case TURN:
-                        config.turnServers.add(new TurnServer(address,
-                                url.transport() == IceServerUrl.Transport.TCP ? TransportProtocol.TCP : TransportProtocol.UDP,
-                                server.username(), server.credential()));
+                        if (url.transport() == IceServerUrl.Transport.TCP) {
+                            streams.add(new TurnServer(address, TransportProtocol.TCP, server.username(),
+                                    server.credential()));
+                        } else {
+                            config.turnServers.add(new TurnServer(address, TransportProtocol.UDP, server.username(),
+                                    server.credential()));
+                        }
                         break;
                     case TURNS:
-                        config.turnServers.add(new TurnServer(address, TransportProtocol.TLS, server.username(),
+                        streams.add(new TurnServer(address, TransportProtocol.TLS, server.username(),
                                 server.credential()));
                         break;
                     default:
@@ -43,5 +53,6 @@ final class IceServers {
                 }
             }
         }
+        return streams;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.rtc4j.dtls.RTCCertificate;
 import org.rtc4j.transport.InterfaceFilter;
 import org.rtc4j.transport.PortRange;
@@ -23,6 +24,7 @@ public final class RTCConfiguration {
     private final PortRange portRange;
     private final Duration dtlsHandshakeTimeout;
     private final List<RTCCertificate> certificates;
+    private final SSLContext tlsContext;
 
     private RTCConfiguration(Builder b) {
         this.iceServers = List.copyOf(b.iceServers);
@@ -33,6 +35,7 @@ public final class RTCConfiguration {
         this.portRange = b.portRange;
         this.dtlsHandshakeTimeout = b.dtlsHandshakeTimeout;
         this.certificates = List.copyOf(b.certificates);
+        this.tlsContext = b.tlsContext;
     }
 
     /** A builder with the browser's defaults and the machine's non-loopback interfaces. */
@@ -51,6 +54,7 @@ public final class RTCConfiguration {
         b.portRange = portRange;
         b.dtlsHandshakeTimeout = dtlsHandshakeTimeout;
         b.certificates.addAll(certificates);
+        b.tlsContext = tlsContext;
         return b;
     }
 
@@ -89,6 +93,18 @@ public final class RTCConfiguration {
         return dtlsHandshakeTimeout;
     }
 
+    /** The TLS context for {@code turns:} servers (the JDK default unless configured). */
+    public SSLContext tlsContext() {
+        if (tlsContext != null) {
+            return tlsContext;
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default TLS context", e);
+        }
+    }
+
     /** Certificates to authenticate with; empty means a fresh ECDSA P-256 one per connection. */
     public List<RTCCertificate> certificates() {
         return certificates;
@@ -104,6 +120,7 @@ public final class RTCConfiguration {
         private PortRange portRange = PortRange.ANY;
         private Duration dtlsHandshakeTimeout = Duration.ofSeconds(30);
         private final List<RTCCertificate> certificates = new ArrayList<>();
+        private SSLContext tlsContext;
 
         private Builder() {
         }
@@ -157,6 +174,12 @@ public final class RTCConfiguration {
         /** Authenticates with this certificate (e.g. loaded from PEM for a stable fingerprint). */
         public Builder certificate(RTCCertificate certificate) {
             certificates.add(Objects.requireNonNull(certificate));
+            return this;
+        }
+
+        /** TLS for {@code turns:} servers, e.g. one trusting a private CA (default: the JDK's). */
+        public Builder tlsContext(SSLContext context) {
+            this.tlsContext = Objects.requireNonNull(context);
             return this;
         }
 

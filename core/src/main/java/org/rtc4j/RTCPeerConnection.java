@@ -21,6 +21,7 @@ import org.rtc4j.ice.IceEvent;
 import org.rtc4j.ice.IceGatheringState;
 import org.rtc4j.ice.IceRole;
 import org.rtc4j.ice.IceTransportState;
+import org.rtc4j.ice.turn.TurnServer;
 import org.rtc4j.jsep.DescriptionWriter;
 import org.rtc4j.jsep.LocalTransport;
 import org.rtc4j.jsep.RemoteTransport;
@@ -453,9 +454,10 @@ public final class RTCPeerConnection implements AutoCloseable {
         IceConfig ic = new IceConfig();
         ic.role = role;
         ic.relayOnly = config.iceTransportPolicy() == RTCIceTransportPolicy.RELAY;
-        IceServers.configure(ic, config.iceServers());
+        List<TurnServer> streamTurn = IceServers.configure(ic, config.iceServers());
         IceAgent ice = new IceAgent(ic, random);
         stack = new TransportStack(factory, loop, config, ice, new StackEvents());
+        streamTurn.forEach(stack::addStreamTurnServer);
     }
 
     private void startSecure(DtlsRole role) {

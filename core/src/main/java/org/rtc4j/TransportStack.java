@@ -30,7 +30,9 @@ import org.rtc4j.sctp.SctpAssociation;
 import org.rtc4j.sctp.SctpConfig;
 import org.rtc4j.sctp.SctpEvent;
 import org.rtc4j.sdp.Fingerprint;
+import org.rtc4j.ice.turn.TurnServer;
 import org.rtc4j.transport.PacketKind;
+import org.rtc4j.transport.StreamConnection;
 import org.rtc4j.transport.UdpSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,10 @@ final class TransportStack {
     private final IceAgent ice;
     private final Listener listener;
     private final List<UdpSocket> sockets = new ArrayList<>();
+    // TURN over TCP/TLS: socket ids from STREAM_BASE up, in the order of the servers.
+    private static final int STREAM_BASE = 1 << 16;
+    private final List<StreamConnection> streams = new ArrayList<>();
+    private final List<TurnServer> streamServers;
     private final ArrayDeque<byte[]> earlyDtls = new ArrayDeque<>();
     private final Map<DataChannel, RTCDataChannel> channels = new IdentityHashMap<>();
 
@@ -85,6 +91,12 @@ final class TransportStack {
         this.config = config;
         this.ice = ice;
         this.listener = listener;
+        this.streamServers = new ArrayList<>();
+    }
+
+    /** TURN servers reached over TCP or TLS; connected when gathering starts. */
+    void addStreamTurnServer(TurnServer server) {
+        streamServers.add(server);
     }
 
     IceAgent ice() {
@@ -125,8 +137,20 @@ final class TransportStack {
         for (InetAddress a : addresses) {
             binds.add(UdpSocket.bind(factory.loops(), loop, a, config.portRange(), this::onDatagram));
         }
+        List<CompletableFuture<StreamConnection>> connects = new ArrayList<>();
+        for (int i = 0; i < streamServers.size(); i++) {
+            TurnServer server = streamServers.get(i);
+            int id = STREAM_BASE + i;
+            boolean tls = server.transport() == TransportProtocol.TLS;
+            connects.add(StreamConnection.connect(factory.loops(), loop, server.address(),
+                    tls ? config.tlsContext() : null, server.address().getHostString(),
+                    bytes -> onStreamBytes(id, server, bytes), () -> LOG.debug("TURN connection to {} closed", server)));
+        }
+        List<CompletableFuture<?>> all = new ArrayList<>(binds);
+        all.addAll(connects);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture.allOf(binds.toArray(new CompletableFuture[0])).whenComplete((v, err) -> loop.execute(() -> {
+        CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).whenComplete((v, err) -> loop.execute(() -> {
+            long now = factory.now();
             for (CompletableFuture<UdpSocket> b : binds) {
                 if (!b.isCompletedExceptionally()) {
                     UdpSocket s = b.join();
@@ -136,13 +160,27 @@ final class TransportStack {
                     }
                     int id = sockets.size();
                     sockets.add(s);
-                    ice.addLocalSocket(id, s.localAddress(), TransportProtocol.UDP, factory.now());
+                    ice.addLocalSocket(id, s.localAddress(), TransportProtocol.UDP, now);
                 } else {
                     LOG.debug("could not bind a socket: {}", b.handle((x, t) -> t).join());
                 }
             }
+            for (int i = 0; i < connects.size(); i++) {
+                CompletableFuture<StreamConnection> c = connects.get(i);
+                if (c.isCompletedExceptionally()) {
+                    LOG.warn("cannot reach TURN server {}: {}", streamServers.get(i), c.handle((x, t) -> t).join().toString());
+                    streams.add(null);
+                    continue;
+                }
+                streams.add(c.join());
+                if (closed) {
+                    c.join().close();
+                    continue;
+                }
+                ice.addTurnStreamSocket(STREAM_BASE + i, streamServers.get(i), now);
+            }
             if (!closed) {
-                ice.startGathering(factory.now());
+                ice.startGathering(now);
                 flush();
             }
             if (sockets.isEmpty() && !addresses.isEmpty() && !closed) {
@@ -153,6 +191,13 @@ final class TransportStack {
             }
         }));
         return done;
+    }
+
+    private void onStreamBytes(int id, TurnServer server, byte[] bytes) {
+        if (!closed) {
+            ice.handleDatagram(id, server.address(), bytes, factory.now());
+            flush();
+        }
     }
 
     /**
@@ -281,6 +326,14 @@ final class TransportStack {
     }
 
     private void transmit(Datagram d) {
+        if (d.socketId() >= STREAM_BASE) {
+            int i = d.socketId() - STREAM_BASE;
+            StreamConnection c = i < streams.size() ? streams.get(i) : null;
+            if (c != null) {
+                c.write(d.data());
+            }
+            return;
+        }
         if (d.socketId() < 0 || d.socketId() >= sockets.size()) {
             // mDNS queries need a multicast socket, which core does not open: the peer's
             // checks still reach us and yield peer-reflexive candidates.
@@ -406,6 +459,11 @@ final class TransportStack {
         }
         for (UdpSocket s : sockets) {
             s.close();
+        }
+        for (StreamConnection c : streams) {
+            if (c != null) {
+                c.close();
+            }
         }
         earlyDtls.clear();
     }
