@@ -581,8 +581,8 @@ public final class SctpAssociation {
         if (o.maxRetransmits != null && o.maxPacketLifeTime != null) {
             throw new IllegalArgumentException("maxRetransmits and maxPacketLifeTime are mutually exclusive");
         }
-        if (finished) {
-            throw new IllegalStateException("association is closed");
+        if (finished || state.ordinal() > SctpAssociationState.ESTABLISHED.ordinal()) {
+            throw new IllegalStateException("association is " + (finished ? "closed" : "shutting down"));
         }
         int id = -1;
         if (o.negotiated) {
@@ -896,6 +896,9 @@ public final class SctpAssociation {
     void sendOnChannel(DataChannel ch, byte[] data, boolean binary) {
         if (ch.state != DataChannelState.OPEN) {
             throw new IllegalStateException("data channel " + ch.label() + " is " + ch.state.w3c() + ", not open");
+        }
+        if (state != SctpAssociationState.ESTABLISHED) {
+            throw new IllegalStateException("association is " + state + ", no new data accepted");
         }
         long limit = maxSendMessageSize();
         if (data.length > limit) {

@@ -129,6 +129,8 @@ class HandshakeTest {
         DataChannel ca = n.a.assoc.createDataChannel("x", null);
         ca.send(new byte[5000]);
         n.a.assoc.shutdown(n.nowMs());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ca.send("after shutdown"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SHUTDOWN");
         assertThat(n.runUntil(() -> n.a.assoc.isFinished() && n.b.assoc.isFinished(), 30_000)).isTrue();
         assertThat(n.a.log).contains(new SctpEvent.AssociationClosed());
         assertThat(n.b.log).contains(new SctpEvent.AssociationClosed());
