@@ -68,8 +68,8 @@ class ChromiumPeerTest {
             try (Chromium browser = Chromium.open(url)) {
                 Map<String, Object> r = s.awaitResult(Duration.ofSeconds(60));
                 String role = rtc4jOffers ? "rtc4j offering" : "Chromium offering";
-                LOG.info("rtc4j<->Chromium ({}): rtc4j connected after {} ms, chat open after {} ms; page: {}",
-                        role, s.connectedMs.getNow(-1L), s.chatOpenMs, r);
+                LOG.info("rtc4j<->Chromium ({}): rtc4j {}; page: {}",
+                        role, s.timeline(), r);
                 assertEcho(s, r);
                 LOG.info("rtc4j->Chromium ({}): 16 MiB in {} ms page-side = {} Mbit/s (sender {} ms)", role,
                         r.get("bulk_ms"), Math.round(BULK * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),

@@ -60,6 +60,7 @@ final class EchoScenario implements AutoCloseable {
 
     private final long t0 = System.nanoTime();
     final CompletableFuture<Long> connectedMs = new CompletableFuture<>();
+    final CompletableFuture<Long> failedMs = new CompletableFuture<>();
     final CompletableFuture<Void> gathered = new CompletableFuture<>();
     final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
     final CompletableFuture<Object> chatClosed = new CompletableFuture<>();
@@ -72,6 +73,9 @@ final class EchoScenario implements AutoCloseable {
     final AtomicInteger chatEchoed = new AtomicInteger();
     final AtomicInteger messagesReceived = new AtomicInteger();
     volatile long bulkSendMs;
+    volatile long gatheredMs = -1;
+    volatile long localDescSentMs = -1;
+    volatile long remoteDescMs = -1;
     volatile long chatOpenMs = -1;
 
     private final List<RTCIceCandidate> heldCandidates = new ArrayList<>();
@@ -110,10 +114,13 @@ final class EchoScenario implements AutoCloseable {
             states.add(s);
             if (s == RTCPeerConnectionState.CONNECTED) {
                 connectedMs.complete(elapsedMs());
+            } else if (s == RTCPeerConnectionState.FAILED) {
+                failedMs.complete(elapsedMs());
             }
         });
         pc.onIceGatheringStateChange(s -> {
             if (s == RTCIceGatheringState.COMPLETE) {
+                gatheredMs = elapsedMs();
                 gathered.complete(null);
             }
         });
@@ -167,9 +174,36 @@ final class EchoScenario implements AutoCloseable {
         if (offer) {
             pc.setLocalDescription()
                     .thenCompose(v -> described())
-                    .thenAccept(d -> link.send(new Envelope("desc", d.toJson())))
+                    .thenAccept(this::sendDescription)
                     .exceptionally(this::failed);
         }
+    }
+
+    /** Tells the peer something that needs no value (e.g. "finish"). */
+    void tell(String kind) {
+        link.send(new Envelope(kind, "null"));
+    }
+
+    /** The description with the first byte of its first certificate fingerprint changed. */
+    static RTCSessionDescription tamperFingerprint(RTCSessionDescription d) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("a=fingerprint:\\S+ ([0-9A-Fa-f]{2})").matcher(d.sdp());
+        if (!m.find()) {
+            throw new AssertionError("no fingerprint in " + d.sdp());
+        }
+        int b = Integer.parseInt(m.group(1), 16) ^ 0x5a;
+        String sdp = d.sdp().substring(0, m.start(1)) + String.format("%02X", b) + d.sdp().substring(m.end(1));
+        return new RTCSessionDescription(d.type(), sdp);
+    }
+
+    private void sendDescription(RTCSessionDescription d) {
+        localDescSentMs = elapsedMs();
+        link.send(new Envelope("desc", d.toJson()));
+    }
+
+    /** Milestones on rtc4j's side, in ms since the scenario was created. */
+    String timeline() {
+        return "gathered " + gatheredMs + ", description sent " + localDescSentMs + ", peer's description "
+                + remoteDescMs + ", connected " + connectedMs.getNow(-1L) + ", chat open " + chatOpenMs;
     }
 
     private CompletableFuture<RTCSessionDescription> described() {
@@ -180,12 +214,13 @@ final class EchoScenario implements AutoCloseable {
     private void received(Envelope m) {
         switch (m.kind()) {
             case "desc" -> {
+                remoteDescMs = elapsedMs();
                 RTCSessionDescription d = remoteFilter.apply(RTCSessionDescription.fromJson(m.value()));
                 CompletableFuture<Void> f = pc.setRemoteDescription(d).thenRun(this::remoteReady);
                 if (d.type() == RTCSdpType.OFFER) {
                     f = f.thenCompose(v -> pc.setLocalDescription())
                             .thenCompose(v -> described())
-                            .thenAccept(l -> link.send(new Envelope("desc", l.toJson())));
+                            .thenAccept(this::sendDescription);
                 }
                 f.exceptionally(this::failed);
             }
