@@ -68,7 +68,9 @@ async function run() {
       await ack(sockets.d, "to", ["r1", "r2"], [], "union");
       await ack(sockets.a, "to", ["r2", "r3"], ["r1"], "except");
       await ack(sockets.b, "others", "broadcast");
-      await sleep(300);
+      // wait for the 8 expected deliveries, then a little longer so a duplicate would show
+      for (let i = 0; i < 100 && Object.values(got).reduce((n, l) => n + l.length, 0) < 8; i++) await sleep(50);
+      await sleep(200);
       out({ got });
       Object.values(sockets).forEach((s) => s.close());
       break;

@@ -165,7 +165,9 @@ class JavaClientServerTest {
         cs.get("b").emitWithAck(Duration.ofSeconds(5), "others", "o").get(5, TimeUnit.SECONDS);
         // a socket's own id room
         cs.get("a").emitWithAck(Duration.ofSeconds(5), "to", List.of(cs.get("d").id()), List.of(), "id").get(5, TimeUnit.SECONDS);
-        Thread.sleep(200);
+        EngineIoProtocolTest.waitFor(() -> inbox.get("a").size() >= 2 && inbox.get("b").size() >= 1
+                && inbox.get("c").size() >= 3 && inbox.get("d").size() >= 3);
+        Thread.sleep(200); // anything extra (a duplicate) would show up by now
         assertThat(drain(inbox.get("a"))).containsExactly("u", "o");
         assertThat(drain(inbox.get("b"))).containsExactly("u");
         assertThat(drain(inbox.get("c"))).containsExactly("u", "x", "o");

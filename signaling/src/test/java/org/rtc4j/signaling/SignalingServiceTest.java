@@ -147,7 +147,7 @@ class SignalingServiceTest {
 
     @Test
     void oversizedSignalsAndFloodsGetErrorsNotCrashes() throws Exception {
-        start(SignalingOptions.defaults().withRate(5, 10));
+        start(SignalingOptions.defaults().withRate(1, 10));
         SocketIoClient a = peer(null);
         SocketIoClient b = peer(null);
         call(a, "join", Map.of("room", "r"));
