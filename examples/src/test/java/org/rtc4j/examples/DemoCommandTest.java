@@ -18,7 +18,7 @@ class DemoCommandTest {
         assertThat(text).containsPattern("setup +[0-9.]+ ms \\(createOffer to data channel open\\)");
         assertThat(text).containsPattern("transfer +4 MiB in [0-9.]+ s = [0-9.]+ Mbit/s");
         assertThat(text).containsPattern("sha-256 +[0-9a-f]{64} \\(verified\\)");
-        assertThat(text).containsPattern("candidate pair host 127\\.0\\.0\\.1:\\d+/udp <-> host 127\\.0\\.0\\.1:\\d+/udp");
+        assertThat(text).containsPattern("candidate pair \\w+ 127\\.0\\.0\\.1:\\d+/udp <-> \\w+ 127\\.0\\.0\\.1:\\d+/udp");
         assertThat(text).containsPattern("dtls +TLS_\\w+");
         assertThat(err.text()).contains("joined room 'demo'").contains("data channel 'demo' open");
     }

@@ -48,6 +48,16 @@ final class FileMessages {
         }
     }
 
+    /** The message as a protocol object, or null if it is not one. */
+    static JsonNode parseOrNull(String text) {
+        try {
+            JsonNode n = JSON.readTree(text);
+            return n != null && n.isObject() && n.path("type").isTextual() ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     static String abbreviate(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }

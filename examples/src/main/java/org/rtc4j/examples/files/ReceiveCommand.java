@@ -91,7 +91,12 @@ public final class ReceiveCommand extends PeerCommand {
                 }
                 return;
             }
-            JsonNode j = FileMessages.parse(m.text());
+            JsonNode j = FileMessages.parseOrNull(m.text());
+            if (j == null) {
+                // Not the file protocol (a chat line from a web page peer): shown, not fatal.
+                events.status("message", "message from " + sender.id() + ": " + m.text(), "peer", sender.id(), "text", m.text());
+                return;
+            }
             switch (j.path("type").asText()) {
                 case "file" -> {
                     if (current != null) {

@@ -176,9 +176,10 @@ public final class SignalingPeer implements AutoCloseable {
 
     private void opened(RemotePeer peer, RTCDataChannel ch) {
         peer.markChannelOpen();
+        // The command wires the channel first, so "channel-open" means it is ready for use.
+        handler.channelOpen(peer, ch);
         events.status("channel-open", "data channel '" + ch.label() + "' open with " + peer.id(),
                 "peer", peer.id(), "label", ch.label());
-        handler.channelOpen(peer, ch);
     }
 
     private void onSignal(JsonNode msg) {

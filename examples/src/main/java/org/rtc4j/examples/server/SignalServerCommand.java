@@ -13,10 +13,12 @@ import picocli.CommandLine.Spec;
 
 /** The rtc4j signaling service (Socket.IO, rooms, optional HS256 tokens) until interrupted. */
 @Command(name = "signal-server", mixinStandardHelpOptions = true,
-        description = "Run the signaling server (Socket.IO v5; join/leave/signal per DESIGN.md) until interrupted.",
+        description = "Run the signaling server (Socket.IO v5; join/leave/signal per DESIGN.md) and the web demo page "
+                + "at / until interrupted.",
         footer = {"", "Examples:", "  rtc4j signal-server",
                 "  rtc4j signal-server --host 0.0.0.0 --port 3000 --secret \"$(head -c 32 /dev/urandom | base64)\"",
-                "  rtc4j signal-server --port 0 --json     # any free port; prints {\"event\":\"listening\",\"url\":...}"})
+                "  rtc4j signal-server --port 0 --json     # any free port; prints {\"event\":\"listening\",\"url\":...}",
+                "  npm install socket.io-client@4 && rtc4j signal-server --client-bundle node_modules/socket.io-client/dist/socket.io.min.js"})
 public final class SignalServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,6 +32,11 @@ public final class SignalServerCommand implements Callable<Integer> {
     @Option(names = "--secret", paramLabel = "S",
             description = "Require HS256 tokens signed with this secret (at least 32 bytes; mint them with `rtc4j token`).")
     String secret;
+
+    @Option(names = "--client-bundle", paramLabel = "FILE",
+            description = "The stock socket.io client bundle (socket.io.min.js from the socket.io-client npm package) "
+                    + "that the web demo page at / loads from /socket.io/socket.io.min.js.")
+    java.nio.file.Path clientBundle;
 
     @Option(names = "--json", description = "Print the URL as a JSON event.")
     boolean json;
@@ -47,7 +54,15 @@ public final class SignalServerCommand implements Callable<Integer> {
         }
         SocketIoServer server;
         try {
-            server = SocketIoServer.builder().host(host).port(port).build().start();
+            SocketIoServer.Builder b = SocketIoServer.builder().host(host).port(port).staticClasspath("webroot/");
+            if (clientBundle != null) {
+                if (!java.nio.file.Files.isReadable(clientBundle)) {
+                    events.error("--client-bundle " + clientBundle + ": not a readable file");
+                    return 2;
+                }
+                b.clientBundle(clientBundle);
+            }
+            server = b.build().start();
         } catch (RuntimeException e) {
             events.error("cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return 1;
