@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * rtc4j talking to headless Chromium (libwebrtc: BoringSSL DTLS, dcSCTP) in the test's network
- * namespace, with Chromium offering and with rtc4j offering: echoes both ways, 16 MiB checked by
- * SHA-256, a pre-negotiated channel, channel close from either side, both sides connected.
+ * namespace, with Chromium offering and with rtc4j offering: echoes both ways, 16 MiB each way
+ * checked by SHA-256, a pre-negotiated channel, channel close from either side, both sides
+ * connected.
  */
 class ChromiumPeerTest {
 
@@ -71,6 +72,11 @@ class ChromiumPeerTest {
                 LOG.info("rtc4j<->Chromium ({}): rtc4j {}; page: {}",
                         role, s.timeline(), r);
                 assertEcho(s, r);
+                // and 16 MiB back from Chromium, whole and in order
+                assertThat(r.get("upload_sha256")).isNotNull();
+                assertThat(EchoScenario.hex(s.bulkReceived.get(30, TimeUnit.SECONDS))).isEqualTo(r.get("upload_sha256"));
+                LOG.info("Chromium->rtc4j ({}): 16 MiB in {} ms receiver-side = {} Mbit/s", role, s.bulkReceiveMs,
+                        Math.round(BULK * 8 / (double) Math.max(1, s.bulkReceiveMs) / 1000));
                 LOG.info("rtc4j->Chromium ({}): 16 MiB in {} ms page-side = {} Mbit/s (sender {} ms)", role,
                         r.get("bulk_ms"), Math.round(BULK * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
                         s.bulkSendMs);

@@ -67,6 +67,9 @@ final class EchoScenario implements AutoCloseable {
     final CompletableFuture<Object> negClosed = new CompletableFuture<>();
     final CompletableFuture<List<RTCDataChannelMessage>> negEchoes = new CompletableFuture<>();
     final CompletableFuture<byte[]> bulkSent = new CompletableFuture<>();
+    /** SHA-256 of what the peer sent back on {@code bulk}, once {@code bulkBytes} arrived. */
+    final CompletableFuture<byte[]> bulkReceived = new CompletableFuture<>();
+    volatile long bulkReceiveMs;
     final List<RTCPeerConnectionState> states = new CopyOnWriteArrayList<>();
     final List<String> unexpected = new CopyOnWriteArrayList<>();
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -164,6 +167,19 @@ final class EchoScenario implements AutoCloseable {
         neg.onClose(() -> negClosed.complete(neg.readyState()));
 
         bulk = pc.createDataChannel("bulk");
+        MessageDigest uploaded = sha256();
+        long[] upload = {0, 0};
+        bulk.onMessage(m -> {
+            if (upload[0] == 0) {
+                upload[1] = System.nanoTime();
+            }
+            uploaded.update(m.data());
+            upload[0] += m.data().length;
+            if (upload[0] >= bulkBytes && !bulkReceived.isDone()) {
+                bulkReceiveMs = (System.nanoTime() - upload[1]) / 1_000_000;
+                bulkReceived.complete(upload[0] == bulkBytes ? uploaded.digest() : new byte[0]);
+            }
+        });
         bulk.onOpen(() -> {
             Thread t = new Thread(this::sendBulk, "bulk-sender");
             t.setDaemon(true);
