@@ -101,6 +101,27 @@ class FileTransferTest {
         assertThat(names(dst.resolve("clash.bin"))).containsExactly("inside");
     }
 
+    @Test
+    void aSenderGoneMidFileLeavesNoPartialFile() throws Exception {
+        Path src = Files.createDirectory(tmp.resolve("src"));
+        Path dst = Files.createDirectory(tmp.resolve("dst"));
+        Path file = randomFile(src.resolve("cut.bin"), 64L << 20);
+        try (CliRun receive = CliRun.start(server.peer("receive", "files-cut", dst.toString()))) {
+            receive.awaitEvent("joined");
+            try (CliRun send = CliRun.start(server.peer("send", "files-cut", file.toString()))) {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (names(dst).stream().noneMatch(n -> n.endsWith(".part")) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(names(dst)).anyMatch(n -> n.startsWith(".rtc4j-") && n.endsWith(".part"));
+                send.interrupt(); // like Ctrl-C: the sender leaves the room mid-file
+            }
+            assertThat(receive.awaitExit()).isEqualTo(1);
+            assertThat(receive.awaitEvent("error").path("message").asText()).contains("left").contains("during cut.bin");
+        }
+        assertThat(names(dst)).isEmpty();
+    }
+
     /**
      * Root ignores permission bits, so "read-only" is made real with the immutable attribute
      * ({@code chattr +i}, which binds root too) where the file system has it, else a directory
