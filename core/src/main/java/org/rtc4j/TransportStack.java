@@ -52,6 +52,7 @@ final class TransportStack {
     // One SCTP packet must fit one DTLS record in a 1200-byte datagram: AES-GCM records add
     // 13 bytes of header, 8 of explicit nonce and 16 of tag (ChaCha20 adds less).
     static final int SCTP_MTU = 1200 - 13 - 8 - 16 - 3;
+    private static final java.time.Duration DTLS_INITIAL_RETRANSMIT = java.time.Duration.ofMillis(250);
 
     /** What the stack reports upwards. */
     interface Listener {
@@ -212,8 +213,10 @@ final class TransportStack {
         for (Fingerprint f : remote.fingerprints()) {
             trusted.add(RTCDtlsFingerprint.parse(f.format()));
         }
+        // By the time DTLS starts, ICE has a working pair: a lost flight is resent after
+        // 250 ms rather than DTLS's default second (libwebrtc also starts well below a second).
         DtlsConfig dc = DtlsConfig.builder().role(role).certificate(certificate).remoteFingerprints(trusted)
-                .handshakeTimeout(config.dtlsHandshakeTimeout()).build();
+                .handshakeTimeout(config.dtlsHandshakeTimeout()).initialRetransmit(DTLS_INITIAL_RETRANSMIT).build();
         dtls = new DtlsEndpoint(dc, factory.handshakeExecutor(), () -> loop.execute(this::flush));
         long now = factory.now();
         while (!earlyDtls.isEmpty()) {

@@ -3,7 +3,6 @@ package org.rtc4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -78,39 +77,10 @@ class PeerConnectionLoopbackTest {
     @Test
     void eightMebibytesArriveWholeAndInOrder() throws Exception {
         try (LoopbackPair pair = new LoopbackPair(factory)) {
-            RTCDataChannel sender = pair.offerer.createDataChannel("bulk");
-            CompletableFuture<Void> opened = new CompletableFuture<>();
-            sender.onOpen(() -> opened.complete(null));
-            MessageDigest received = MessageDigest.getInstance("SHA-256");
-            CompletableFuture<Long> done = new CompletableFuture<>();
-            long total = 8L << 20;
-            pair.answerer.onDataChannel(ch -> {
-                long[] got = {0};
-                ch.onMessage(msg -> {
-                    received.update(msg.data());
-                    got[0] += msg.data().length;
-                    if (got[0] >= total) {
-                        done.complete(got[0]);
-                    }
-                });
-            });
+            CompletableFuture<RTCDataChannel> opened = BulkTransfer.open(pair.offerer, "bulk");
+            BulkTransfer transfer = new BulkTransfer(pair.answerer, 8L << 20);
             LoopbackPair.await(pair.negotiate());
-            LoopbackPair.await(opened);
-
-            MessageDigest sent = MessageDigest.getInstance("SHA-256");
-            byte[] chunk = new byte[64 * 1024];
-            for (int i = 0; i < total / chunk.length; i++) {
-                for (int j = 0; j < chunk.length; j += 997) {
-                    chunk[j] = (byte) (i + j);
-                }
-                while (sender.bufferedAmount() > (4 << 20)) {
-                    Thread.sleep(1);
-                }
-                sender.send(chunk);
-                sent.update(chunk);
-            }
-            assertThat(done.get(60, TimeUnit.SECONDS)).isEqualTo(total);
-            assertThat(received.digest()).isEqualTo(sent.digest());
+            transfer.send(LoopbackPair.await(opened), i -> { }, 60);
         }
     }
 
