@@ -79,6 +79,7 @@ final class EchoScenario implements AutoCloseable {
     volatile long gatheredMs = -1;
     volatile long localDescSentMs = -1;
     volatile long remoteDescMs = -1;
+    volatile long iceConnectedMs = -1;
     volatile long chatOpenMs = -1;
 
     private final List<RTCIceCandidate> heldCandidates = new ArrayList<>();
@@ -119,6 +120,11 @@ final class EchoScenario implements AutoCloseable {
                 connectedMs.complete(elapsedMs());
             } else if (s == RTCPeerConnectionState.FAILED) {
                 failedMs.complete(elapsedMs());
+            }
+        });
+        pc.onIceConnectionStateChange(s -> {
+            if (s == org.rtc4j.RTCIceConnectionState.CONNECTED && iceConnectedMs < 0) {
+                iceConnectedMs = elapsedMs();
             }
         });
         pc.onIceGatheringStateChange(s -> {
@@ -219,7 +225,8 @@ final class EchoScenario implements AutoCloseable {
     /** Milestones on rtc4j's side, in ms since the scenario was created. */
     String timeline() {
         return "gathered " + gatheredMs + ", description sent " + localDescSentMs + ", peer's description "
-                + remoteDescMs + ", connected " + connectedMs.getNow(-1L) + ", chat open " + chatOpenMs;
+                + remoteDescMs + ", ICE connected " + iceConnectedMs + ", connected " + connectedMs.getNow(-1L)
+                + ", chat open " + chatOpenMs;
     }
 
     private CompletableFuture<RTCSessionDescription> described() {
