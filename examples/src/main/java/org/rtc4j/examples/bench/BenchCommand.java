@@ -35,18 +35,28 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mb", paramLabel = "M", defaultValue = "64", description = "MiB to send for throughput (default: ${DEFAULT-VALUE}).")
     int mb;
 
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1",
+            description = "Connections set up first and not counted (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--json", description = "JSON lines; the last one holds the figures.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         Events events = new Events(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
-        if (connections < 1 || mb < 1) {
-            events.error("--connections and --mb must be at least 1");
+        if (connections < 1 || mb < 1 || warmup < 0) {
+            events.error("--connections and --mb must be at least 1, --warmup at least 0");
             return 2;
         }
         RTCConfiguration config = RTCConfiguration.builder().interfaceFilter(InterfaceFilter.loopbackOnly()).build();
         try (PeerConnectionFactory factory = PeerConnectionFactory.create()) {
+            // One uncounted connection first: class loading and JIT would otherwise be p99.
+            for (int i = 0; i < warmup; i++) {
+                try (LocalPair pair = new LocalPair(factory, config)) {
+                    events.status("warmup", null, "setup_ms", round(openChannel(pair).millis));
+                }
+            }
             double[] setup = new double[connections];
             for (int i = 0; i < connections; i++) {
                 try (LocalPair pair = new LocalPair(factory, config)) {
