@@ -454,6 +454,10 @@ public final class RTCPeerConnection implements AutoCloseable {
         IceConfig ic = new IceConfig();
         ic.role = role;
         ic.relayOnly = config.iceTransportPolicy() == RTCIceTransportPolicy.RELAY;
+        // A browser that answers starts DTLS only once we nominate: waiting up to a second for
+        // a better pair (the agent's default) shows as a second of setup. 200 ms still lets
+        // the higher-priority pairs that are being checked finish first.
+        ic.nominationDelayMillis = 200;
         List<TurnServer> streamTurn = IceServers.configure(ic, config.iceServers());
         IceAgent ice = new IceAgent(ic, random);
         stack = new TransportStack(factory, loop, config, ice, new StackEvents());
