@@ -24,6 +24,23 @@ class DemoCommandTest {
     }
 
     @Test
+    void demoJsonEndsWithOneSummaryObject() {
+        LineSink out = new LineSink();
+        LineSink err = new LineSink();
+        int code = Rtc4jCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--mb", "1", "--json");
+        assertThat(code).as(err.text()).isZero();
+        java.util.List<String> lines = out.lines();
+        com.fasterxml.jackson.databind.JsonNode last = CliRun.parse(lines.get(lines.size() - 1));
+        assertThat(last.path("event").asText()).isEqualTo("summary");
+        assertThat(last.path("verified").asBoolean()).isTrue();
+        assertThat(last.path("mb").asInt()).isEqualTo(1);
+        assertThat(last.path("setup_ms").asDouble()).isPositive();
+        assertThat(last.path("throughput_mbit_s").asDouble()).isPositive();
+        assertThat(last.path("dtls_cipher_suite").asText()).startsWith("TLS_");
+        assertThat(lines).allSatisfy(l -> assertThat(CliRun.parse(l)).as(l).isNotNull());
+    }
+
+    @Test
     void badSizeIsUsageError() {
         LineSink out = new LineSink();
         LineSink err = new LineSink();

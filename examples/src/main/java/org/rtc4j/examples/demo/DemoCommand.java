@@ -157,6 +157,7 @@ public final class DemoCommand implements Callable<Integer> {
                         "candidate_pair", summary.candidatePair(), "dtls_cipher_suite", summary.dtlsCipherSuite());
             }
             report.run(); // after the bars have closed
+            events.quietStatus(); // the peers leaving each other on shutdown is not news
             return 0;
         } finally {
             server.close();

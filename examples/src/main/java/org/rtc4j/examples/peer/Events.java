@@ -16,6 +16,7 @@ public final class Events {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
+    private volatile boolean quietStatus;
 
     /** @param json one JSON object per line instead of human text */
     public Events(PrintWriter out, PrintWriter err, boolean json) {
@@ -29,8 +30,16 @@ public final class Events {
         return json;
     }
 
+    /** Drops later status events (e.g. peers leaving while a finished command shuts down). */
+    public void quietStatus() {
+        quietStatus = true;
+    }
+
     /** A status event: JSON on stdout, or {@code human} on stderr (skipped when null). */
     public synchronized void status(String event, String human, Object... keyValues) {
+        if (quietStatus) {
+            return;
+        }
         if (json) {
             line(event, keyValues);
         } else if (human != null) {
