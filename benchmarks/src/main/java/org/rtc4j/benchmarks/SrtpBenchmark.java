@@ -1,5 +1,6 @@
 package org.rtc4j.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Random;
@@ -42,7 +43,9 @@ import org.rtc4j.srtp.SrtpStatus;
  * the ring); jitsi cannot do that cheaply (a new context costs 150-300 us), so its unprotect runs
  * with its receive replay check off, the only change from its defaults.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SrtpBenchmark -prof gc}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SrtpBenchmark -prof gc}. On a busy
+ * machine, {@code java -cp benchmarks/target/benchmarks.jar org.rtc4j.benchmarks.SrtpBenchmark 90}
+ * runs the same states interleaved (see {@link #main}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -391,6 +394,60 @@ public class SrtpBenchmark {
         @Override
         public void shrink(int len) {
             length = Math.max(0, length - len);
+        }
+    }
+
+    /**
+     * Interleaved comparison for noisy machines: all three impls in one JVM, round-robin batches
+     * of 5,000 calls, the fastest batch of each kept (the first third of the rounds is warm-up),
+     * so load spikes hit every impl alike. Prints a Markdown table. Argument: rounds (default 90).
+     */
+    public static void main(String[] args) throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        String[] impls = {"rtc4j", "jitsi", "jca"};
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 90;
+        int batch = 5000;
+        long sink = 0;
+        StringBuilder out = new StringBuilder("| method | profile | payload | rtc4j ns | jitsi ns | jca ns | rtc4j/jca"
+                + " | rtc4j/jitsi | rtc4j B/op | jitsi B/op | jca B/op |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (String method : new String[] {"protect", "unprotect"}) {
+            for (SrtpProfile profile : SrtpProfile.values()) {
+                for (int payload : new int[] {160, 1200}) {
+                    SrtpBenchmark[] b = new SrtpBenchmark[3];
+                    for (int i = 0; i < 3; i++) {
+                        b[i] = new SrtpBenchmark();
+                        b[i].impl = impls[i];
+                        b[i].profile = profile.name();
+                        b[i].payload = payload;
+                        b[i].setup();
+                    }
+                    double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+                    double[] alloc = new double[3];
+                    for (int r = 0; r < rounds; r++) {
+                        for (int i = 0; i < 3; i++) {
+                            long a0 = threads.getThreadAllocatedBytes(tid);
+                            long t0 = System.nanoTime();
+                            for (int k = 0; k < batch; k++) {
+                                sink += method.equals("protect") ? b[i].protect() : (b[i].unprotect() ? 1 : 0);
+                            }
+                            long t1 = System.nanoTime();
+                            long a1 = threads.getThreadAllocatedBytes(tid);
+                            if (r >= rounds / 3) {
+                                best[i] = Math.min(best[i], (t1 - t0) / (double) batch);
+                                alloc[i] = (a1 - a0) / (double) batch;
+                            }
+                        }
+                    }
+                    out.append(String.format("| %s | %s | %d | %.0f | %.0f | %.0f | %.2f | %.2f | %.1f | %.1f | %.1f |%n",
+                            method, profile, payload, best[0], best[1], best[2], best[0] / best[2], best[0] / best[1],
+                            alloc[0], alloc[1], alloc[2]));
+                }
+            }
+        }
+        System.out.print(out);
+        if (sink == 42) {
+            System.out.println();
         }
     }
 }
