@@ -86,16 +86,15 @@ class DataChannelBehaviourTest {
                 c.onOpen(later::countDown);
                 mine.add(c);
             }
-            boolean allOpen = open.await(20, TimeUnit.SECONDS);
+            assertThat(open.await(20, TimeUnit.SECONDS)).as("negotiated: %s %s", negotiatedA, negotiatedB).isTrue();
+            assertThat(later.await(20, TimeUnit.SECONDS)).isTrue();
             List<String> notOpen = new ArrayList<>();
             for (RTCDataChannel c : mine) {
                 if (c.readyState() != RTCDataChannelState.OPEN) {
                     notOpen.add(c.toString());
                 }
             }
-            assertThat(notOpen).as("channels not open; negotiated: %s %s", negotiatedA, negotiatedB).isEmpty();
-            assertThat(allOpen).as("negotiated: %s %s", negotiatedA, negotiatedB).isTrue();
-            assertThat(later.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(notOpen).as("channels not open").isEmpty();
             awaitSize(atAnswerer, 50);
             awaitSize(atOfferer, 50);
             assertThat(atAnswerer.get("o1").ordered()).isFalse();
@@ -104,6 +103,16 @@ class DataChannelBehaviourTest {
             assertThat(mine.get(0).id() % 2).isEqualTo(1);
             assertThat(mine.get(60).id() % 2).isEqualTo(0);
             assertThat(negotiatedA.id()).isEqualTo(5);
+
+            // one message on an unordered channel and on a partially reliable one, each way
+            CompletableFuture<String> viaUnordered = new CompletableFuture<>();
+            atAnswerer.get("o1").onMessage(m -> viaUnordered.complete(m.text()));
+            mine.get(1).send("unordered");
+            assertThat(LoopbackPair.await(viaUnordered)).isEqualTo("unordered");
+            CompletableFuture<byte[]> viaPartial = new CompletableFuture<>();
+            atOfferer.get("a7").onMessage(m -> viaPartial.complete(m.data()));
+            mine.get(57).send(new byte[] {7, 7, 7});
+            assertThat(LoopbackPair.await(viaPartial)).containsExactly(7, 7, 7);
 
             CompletableFuture<String> viaNegotiated = new CompletableFuture<>();
             negotiatedB.onMessage(m -> viaNegotiated.complete(m.text()));
