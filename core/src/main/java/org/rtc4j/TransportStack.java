@@ -217,7 +217,7 @@ final class TransportStack {
         // 250 ms rather than DTLS's default second (libwebrtc also starts well below a second).
         DtlsConfig dc = DtlsConfig.builder().role(role).certificate(certificate).remoteFingerprints(trusted)
                 .handshakeTimeout(config.dtlsHandshakeTimeout()).initialRetransmit(DTLS_INITIAL_RETRANSMIT).build();
-        dtls = new DtlsEndpoint(dc, factory.handshakeExecutor(), () -> loop.execute(this::flush));
+        dtls = new DtlsEndpoint(dc, factory.handshakeExecutor(), this::wakeFromHandshake);
         long now = factory.now();
         while (!earlyDtls.isEmpty()) {
             dtls.handle(earlyDtls.poll(), now);
@@ -231,6 +231,18 @@ final class TransportStack {
             startDtls();
         }
         flush();
+    }
+
+    // Called on the DTLS handshake thread; a handshake may end after the factory shut its loops.
+    private void wakeFromHandshake() {
+        if (closed || loop.isShuttingDown()) {
+            return;
+        }
+        try {
+            loop.execute(this::flush);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("handshake finished after the event loop stopped");
+        }
     }
 
     /** Gives an {@link RTCDataChannel} its SCTP channel, once the association exists. */
