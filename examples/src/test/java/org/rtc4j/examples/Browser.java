@@ -33,7 +33,7 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     private final CompletableFuture<Integer> devtoolsPort = new CompletableFuture<>();
 
-    /** Whether the tests run in their own network namespace (see src/test/netns) with Chromium installed. */
+    /** Whether the tests run in their own network namespace (see tools/netns/bin/java) with Chromium installed. */
     static boolean available() {
         return System.getenv("RTC4J_NETNS") != null && Files.isExecutable(BINARY);
     }
