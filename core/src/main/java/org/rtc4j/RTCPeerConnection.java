@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.rtc4j.dtls.DtlsEvent;
@@ -63,7 +64,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final DescriptionWriter writer;
     private final SecureRandom random = new SecureRandom();
     private final List<RTCDataChannel> pendingChannels = new ArrayList<>();
-    private final List<SdpCandidate> localCandidates = new ArrayList<>();
+    // Written on the loop, read by localDescription() on any thread.
+    private final List<SdpCandidate> localCandidates = new CopyOnWriteArrayList<>();
 
     private TransportStack stack;
     private RemoteTransport remote;
@@ -71,7 +73,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private String dataMid;
     private int dataIndex;
     private boolean offerer;
-    private boolean endOfLocalCandidates;
+    private volatile boolean endOfLocalCandidates;
     private boolean negotiationNeededFired;
     private boolean iceRestartPending;
     private String previousUfrag;
@@ -608,7 +610,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             MediaDescription m = sdp.media().get(0);
             MediaDescription.Builder b = m.toBuilder();
             List<SdpCandidate> have = m.candidates();
-            for (SdpCandidate c : List.copyOf(localCandidates)) {
+            for (SdpCandidate c : localCandidates) {
                 if (!have.contains(c)) {
                     b.candidate(c);
                 }
