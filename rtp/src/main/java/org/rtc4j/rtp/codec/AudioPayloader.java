@@ -11,7 +11,7 @@ import org.rtc4j.rtp.RtpParseException;
  * limit are split on byte boundaries; each byte advances the RTP timestamp by
  * {@link #timestampUnitsPerByte()}, so split packets need timestamps {@code ts + offset}.
  */
-public final class AudioPayloader implements Payloader, Depacketizer {
+public final class AudioPayloader extends AudioFrames {
     /** Static payload type of PCMU. */
     public static final int PT_PCMU = 0;
     /** Static payload type of PCMA. */
@@ -31,26 +31,6 @@ public final class AudioPayloader implements Payloader, Depacketizer {
             out.add(Arrays.copyOfRange(frame, off + p, off + Math.min(len, p + maxPayload)));
         }
         return out;
-    }
-
-    @Override
-    public boolean markerOnLastPacket() {
-        return false;
-    }
-
-    @Override
-    public boolean isFrameEnd(byte[] payload, int off, int len, boolean marker) {
-        return true;
-    }
-
-    @Override
-    public boolean isFrameStart(byte[] payload, int off, int len) {
-        return true;
-    }
-
-    @Override
-    public boolean isKeyFrame(byte[] payload, int off, int len) {
-        return true;
     }
 
     @Override

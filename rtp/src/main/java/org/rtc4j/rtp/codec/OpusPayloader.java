@@ -8,33 +8,13 @@ import org.rtc4j.rtp.RtpParseException;
  * Opus (RFC 7587): one Opus packet per RTP payload, never fragmented; also the depacketizer,
  * which is the identity. Every Opus packet decodes on its own, so every frame is a "key frame".
  */
-public final class OpusPayloader implements Payloader, Depacketizer {
+public final class OpusPayloader extends AudioFrames {
     @Override
     public List<byte[]> payload(int maxPayload, byte[] frame, int off, int len) {
         if (len > maxPayload) {
             throw new IllegalArgumentException("Opus packet of " + len + " bytes exceeds payload limit " + maxPayload);
         }
         return List.of(Arrays.copyOfRange(frame, off, off + len));
-    }
-
-    @Override
-    public boolean markerOnLastPacket() {
-        return false;
-    }
-
-    @Override
-    public boolean isFrameEnd(byte[] payload, int off, int len, boolean marker) {
-        return true;
-    }
-
-    @Override
-    public boolean isFrameStart(byte[] payload, int off, int len) {
-        return true;
-    }
-
-    @Override
-    public boolean isKeyFrame(byte[] payload, int off, int len) {
-        return true;
     }
 
     @Override
