@@ -1241,7 +1241,8 @@ public final class IceAgent {
                 s = IceTransportState.CHECKING;
             }
         }
-        if (s == IceTransportState.COMPLETED && state != IceTransportState.CONNECTED) {
+        if (s == IceTransportState.COMPLETED && state != IceTransportState.CONNECTED
+                && state != IceTransportState.COMPLETED) {
             setState(IceTransportState.CONNECTED); // W3C order: connected before completed
         }
         setState(s);

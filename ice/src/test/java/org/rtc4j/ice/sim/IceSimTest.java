@@ -376,6 +376,14 @@ class IceSimTest {
                 IceTransportState.COMPLETED);
         assertThat(a.events).anyMatch(e -> e instanceof IceEvent.GatheringStateChanged
                 && ((IceEvent.GatheringStateChanged) e).state() == IceGatheringState.COMPLETE);
+        // Once completed, traffic and consent checks change nothing: every state is reported once.
+        sim.runUntil(net.now() + 1000, () -> b.agent.state() == IceTransportState.COMPLETED);
+        List<IceTransportState> before = List.copyOf(a.states);
+        List<IceTransportState> beforeB = List.copyOf(b.states);
+        assertThat(exchange(a, b, 50)).containsExactly(50, 50);
+        sim.runUntil(net.now() + 20_000, () -> false);
+        assertThat(a.states).isEqualTo(before).doesNotHaveDuplicates();
+        assertThat(b.states).isEqualTo(beforeB).doesNotHaveDuplicates();
         a.agent.close(net.now());
         a.pump();
         assertThat(a.agent.state()).isEqualTo(IceTransportState.CLOSED);
