@@ -154,6 +154,21 @@ public final class DataChannel {
         association.sendOnChannel(this, b, true);
     }
 
+    /**
+     * Sends a message whose array the caller hands over: it is queued as it is, without the copy
+     * {@link #send(byte[])} makes, so the caller must never touch it again. For a layer above that
+     * has already taken its own copy (an API with W3C copy-on-send semantics), so a bulk message is
+     * copied once rather than twice.
+     *
+     * @param data   the message; UTF-8 text when {@code binary} is false
+     * @param binary PPID 53/57 (binary) or 51/56 (string)
+     * @throws IllegalStateException    unless the channel is open
+     * @throws MessageTooLargeException over the peer's max-message-size
+     */
+    public void sendOwned(byte[] data, boolean binary) {
+        association.sendOnChannel(this, data, binary);
+    }
+
     /** Closes the channel by resetting its stream (RFC 8831 §6.7); the peer's other channels are untouched. */
     public void close() {
         association.closeChannel(this);

@@ -114,6 +114,28 @@ class DataChannelTest {
     }
 
     @Test
+    void handedOverArraysKeepTheirKind() {
+        SimNetwork n = connected(24);
+        DataChannel ca = n.a.assoc.createDataChannel("owned", null);
+        ca.sendOwned("héllo".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        ca.sendOwned(new byte[] {1, 2, 3}, true);
+        ca.sendOwned(new byte[0], false);
+        ca.sendOwned(new byte[0], true);
+        assertThat(ca.bufferedAmount()).isEqualTo(5 + 1 + 3);
+        assertThat(n.runUntil(() -> messages(n.b).size() == 4, 10_000)).isTrue();
+        List<SctpEvent.ChannelMessage> got = messages(n.b);
+        assertThat(got.get(0).binary()).isFalse();
+        assertThat(got.get(0).text()).isEqualTo("héllo");
+        assertThat(got.get(1).binary()).isTrue();
+        assertThat(got.get(1).data()).containsExactly(1, 2, 3);
+        assertThat(got.get(2).binary()).isFalse();
+        assertThat(got.get(2).text()).isEmpty();
+        assertThat(got.get(3).binary()).isTrue();
+        assertThat(got.get(3).data()).isEmpty();
+        assertThat(ca.bufferedAmount()).isZero();
+    }
+
+    @Test
     void overTheLimitIsRefusedWithAClearError() {
         SimNetwork n = connected(23);
         DataChannel ca = n.a.assoc.createDataChannel("big", null);
