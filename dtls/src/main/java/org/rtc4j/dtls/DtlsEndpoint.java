@@ -73,6 +73,12 @@ public final class DtlsEndpoint implements AutoCloseable {
     /** Set under {@link #lock} together with the CONNECTED state; then used only by the owner thread. */
     private DTLSTransport dtls;
     private byte[] receiveBuffer;
+    private final RecordFilter.RecordSink queueRecord = this::enqueue;
+    private final RecordFilter.RecordSink connectedRecord = this::onConnectedRecord;
+    /** Set with {@link #dtls}; owner thread afterwards. */
+    private GcmRecordReader reader;
+    /** Whether the datagram being handled queued a record for BouncyCastle. */
+    private boolean enqueued;
 
     /**
      * @param config   what to negotiate and whom to trust
@@ -146,16 +152,35 @@ public final class DtlsEndpoint implements AutoCloseable {
         if (s == State.CLOSED || s == State.FAILED) {
             return;
         }
-        byte[] copy = RecordFilter.sanitize(Arrays.copyOfRange(datagram, offset, offset + length),
-                support.minCiphertextLength());
-        if (copy == null) {
-            return;
-        }
-        if (!transport.offer(copy)) {
-            LOG.debug("inbound DTLS queue full, datagram dropped");
-        }
-        if (s == State.CONNECTED) {
+        enqueued = false;
+        RecordFilter.split(datagram, offset, length, support.minCiphertextLength(),
+                s == State.CONNECTED ? connectedRecord : queueRecord);
+        if (enqueued && s == State.CONNECTED) {
             pumpRecords();
+        }
+    }
+
+    /** Before the handshake is over every record waits for the handshake task. */
+    private void enqueue(byte[] datagram, int offset, int fragment) {
+        if (!transport.offer(Arrays.copyOfRange(datagram, offset, offset + RecordFilter.HEADER + fragment))) {
+            LOG.debug("inbound DTLS queue full, record dropped");
+        }
+        enqueued = true;
+    }
+
+    /**
+     * Afterwards application data is opened right here, unless records wait in the queue (then
+     * order is kept by queueing this one too); everything else goes to BouncyCastle.
+     */
+    private void onConnectedRecord(byte[] datagram, int offset, int fragment) {
+        GcmRecordReader r = reader;
+        if (r != null && !transport.hasQueued() && r.accepts(datagram, offset)) {
+            byte[] plaintext = r.open(datagram, offset, fragment);
+            if (plaintext != null) {
+                events.add(new DtlsEvent.ApplicationData(plaintext));
+            }
+        } else {
+            enqueue(datagram, offset, fragment);
         }
     }
 
@@ -179,6 +204,21 @@ public final class DtlsEndpoint implements AutoCloseable {
             pumpRecords();
         }
         return e;
+    }
+
+    /**
+     * Application-data records dropped after the handshake because they repeated one already
+     * received (RFC 6347 4.1.2.6). Owner thread.
+     */
+    public long replayedRecords() {
+        GcmRecordReader r = reader;
+        return r == null ? 0 : r.replayed();
+    }
+
+    /** Application-data records dropped after the handshake because they did not authenticate. Owner thread. */
+    public long forgedRecords() {
+        GcmRecordReader r = reader;
+        return r == null ? 0 : r.forged();
     }
 
     /** Largest application payload {@link #send} accepts so that one record fits the MTU. */
@@ -283,6 +323,7 @@ public final class DtlsEndpoint implements AutoCloseable {
                 if (state == State.HANDSHAKING) {
                     transport.setNonBlocking();
                     dtls = t;
+                    reader = support.recordReader;
                     receiveBuffer = new byte[Math.max(1, t.getReceiveLimit())];
                     events.add(new DtlsEvent.Connected(config.role(), support.cipherSuite, support.srtpProfile,
                             support.srtpKeys, support.peerCertificate, support.matchedFingerprint));
@@ -320,7 +361,19 @@ public final class DtlsEndpoint implements AutoCloseable {
 
     private void pumpRecords0() {
         DTLSTransport t = dtls;
-        while (state == State.CONNECTED) {
+        // Each queued entry is one record (see RecordFilter), so BouncyCastle is asked exactly as often
+        // as it has records to read; asking once more would end in WouldBlock thrown through its frames.
+        while (state == State.CONNECTED && transport.hasQueued()) {
+            GcmRecordReader r = reader;
+            byte[] next = transport.peek();
+            if (r != null && next != null && r.accepts(next, 0)) {
+                transport.poll();
+                byte[] plaintext = r.open(next, 0, next.length - RecordFilter.HEADER);
+                if (plaintext != null) {
+                    events.add(new DtlsEvent.ApplicationData(plaintext));
+                }
+                continue;
+            }
             int n;
             try {
                 n = t.receive(receiveBuffer, 0, receiveBuffer.length, 1);

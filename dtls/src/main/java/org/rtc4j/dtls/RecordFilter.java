@@ -1,59 +1,63 @@
 package org.rtc4j.dtls;
 
-import java.util.Arrays;
-
 /**
- * Drops records BouncyCastle would turn into a fatal error although nobody authenticated them.
+ * Splits a datagram into its records and drops those BouncyCastle would turn into a fatal error
+ * although nobody authenticated them.
  *
  * <p>BouncyCastle 1.84 fails the whole connection (decode_error) when an encrypted record is
  * shorter than the AEAD's explicit nonce plus tag, before any authentication; one forged 14-byte
  * datagram would then tear down a working connection. RFC 6347 4.1.2.1 says invalid records are
  * to be discarded silently, so they are removed here, as are bytes after a record whose length
  * runs past the datagram.
+ *
+ * <p>Records are handed on one at a time (RFC 6347 4.1.1 lets a datagram carry several). The
+ * endpoint then knows exactly how many records BouncyCastle still has to read, so after the
+ * handshake it asks for each one and never for one more: an empty read would cost an exception
+ * thrown through BouncyCastle's record layer, which used to be the most expensive thing per packet.
+ * It also lets application data be opened straight from the datagram ({@link GcmRecordReader}).
  */
 final class RecordFilter {
-    private static final int HEADER = 13;
+    static final int HEADER = 13;
 
     private RecordFilter() {
     }
 
+    /** Receives the records of a datagram, each as a slice of the datagram's array. */
+    @FunctionalInterface
+    interface RecordSink {
+        /**
+         * @param datagram the datagram's array (not to be kept)
+         * @param offset   where the record's header starts
+         * @param fragment the header's length field; the record ends at offset + 13 + fragment
+         */
+        void record(byte[] datagram, int offset, int fragment);
+    }
+
     /**
-     * @param datagram      one datagram
+     * @param datagram      the array holding one datagram
+     * @param offset        where the datagram starts
+     * @param length        its length
      * @param minCiphertext smallest valid length of a record in an encrypted epoch (nonce + tag)
-     * @return the datagram itself if all its records are plausible, a copy without the bad ones,
-     *         or null if none remains
+     * @param sink          receives each plausible record, in order
+     * @return how many records were handed to {@code sink}
      */
-    static byte[] sanitize(byte[] datagram, int minCiphertext) {
-        int off = 0;
-        int kept = 0;
-        byte[] out = null;
-        while (off < datagram.length) {
-            if (datagram.length - off < HEADER) {
-                break;
-            }
+    static int split(byte[] datagram, int offset, int length, int minCiphertext, RecordSink sink) {
+        int off = offset;
+        int end = offset + length;
+        int records = 0;
+        while (end - off >= HEADER) {
             int epoch = ((datagram[off + 3] & 0xFF) << 8) | (datagram[off + 4] & 0xFF);
-            int length = ((datagram[off + 11] & 0xFF) << 8) | (datagram[off + 12] & 0xFF);
-            int end = off + HEADER + length;
-            if (end > datagram.length) {
+            int fragment = ((datagram[off + 11] & 0xFF) << 8) | (datagram[off + 12] & 0xFF);
+            int recordEnd = off + HEADER + fragment;
+            if (recordEnd > end) {
                 break;
             }
-            boolean ok = epoch == 0 || length >= minCiphertext;
-            if (ok) {
-                if (out != null) {
-                    System.arraycopy(datagram, off, out, kept, end - off);
-                }
-                kept += end - off;
-            } else if (out == null) {
-                out = Arrays.copyOf(datagram, datagram.length);
+            if (epoch == 0 || fragment >= minCiphertext) {
+                sink.record(datagram, off, fragment);
+                records++;
             }
-            off = end;
+            off = recordEnd;
         }
-        if (kept == 0) {
-            return null;
-        }
-        if (out == null) {
-            return kept == datagram.length ? datagram : Arrays.copyOf(datagram, kept);
-        }
-        return Arrays.copyOf(out, kept);
+        return records;
     }
 }

@@ -9,9 +9,6 @@ import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.TlsAEADCipher;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JceAEADCipherImpl;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
  * The crypto under every endpoint, chosen for speed (measured on JDK 17):
@@ -25,11 +22,8 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
  * </ul>
  */
 final class RtcTlsCrypto extends BcTlsCrypto {
-    private final JcaTlsCrypto jca;
-
     RtcTlsCrypto() {
         super(new SecureRandom());
-        this.jca = new JcaTlsCryptoProvider().create(new SecureRandom());
     }
 
     @Override
@@ -37,8 +31,7 @@ final class RtcTlsCrypto extends BcTlsCrypto {
             throws IOException {
         try {
             return new TlsAEADCipher(params,
-                    new JceAEADCipherImpl(jca, jca.getHelper(), "AES/GCM/NoPadding", "AES", keySize, true),
-                    new JceAEADCipherImpl(jca, jca.getHelper(), "AES/GCM/NoPadding", "AES", keySize, false),
+                    new JdkGcmCipher(keySize, true), new JdkGcmCipher(keySize, false),
                     keySize, macSize, TlsAEADCipher.AEAD_GCM);
         } catch (GeneralSecurityException e) {
             throw new TlsFatalAlert(AlertDescription.internal_error, "JDK AES-GCM unavailable", e);

@@ -188,6 +188,53 @@ class DtlsFailureTest {
     }
 
     @Test
+    void afterTheHandshakeForgedRecordsAreDroppedReplaysIgnoredAndPackedRecordsAllRead() throws Exception {
+        DtlsConfig client = Certs.config(DtlsRole.CLIENT, Certs.ECDSA_A, Certs.ECDSA_B).build();
+        DtlsConfig server = Certs.config(DtlsRole.SERVER, Certs.ECDSA_B, Certs.ECDSA_A).build();
+        try (MemoryNetwork net = new MemoryNetwork(client, server, 8)) {
+            net.start();
+            assertThat(net.runUntil(net::bothConnected, Duration.ofSeconds(20))).isTrue();
+            assertThat(net.runUntil(() -> net.a.endpoint.pollDatagram() == null && net.b.endpoint.pollDatagram() == null,
+                    Duration.ofSeconds(5))).isTrue();
+            byte[][] records = new byte[4][];
+            for (int i = 0; i < records.length; i++) {
+                net.a.endpoint.send(("record " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                records[i] = net.a.endpoint.pollDatagram();
+                assertThat(records[i]).isNotNull();
+            }
+            byte[] forged = records[0].clone();
+            forged[forged.length - 1] ^= 1; // last byte of the GCM tag
+            byte[] packed = concat(forged, records[1], records[2]);
+            net.b.endpoint.handle(packed, MemoryNetwork.now());
+            net.b.endpoint.handle(records[1], MemoryNetwork.now()); // replay
+            net.b.endpoint.handle(records[3], MemoryNetwork.now());
+            net.b.endpoint.handle(records[2], MemoryNetwork.now()); // replay after a newer record
+            assertThat(net.runUntil(() -> net.b.received().size() >= 3, Duration.ofSeconds(5))).isTrue();
+            assertThat(net.b.received()).containsExactly("record 1", "record 2", "record 3");
+            assertThat(net.b.endpoint.state()).isEqualTo(DtlsEndpoint.State.CONNECTED);
+            assertThat(net.b.endpoint.forgedRecords()).isEqualTo(1);
+            assertThat(net.b.endpoint.replayedRecords()).isEqualTo(2);
+            net.b.events.clear();
+            DtlsHandshakeTest.exchangeDataAndClose(net);
+            assertThat(net.shutdownClean()).isTrue();
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int off = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, off, p.length);
+            off += p.length;
+        }
+        return out;
+    }
+
+    @Test
     void flightsAreFragmentedToTheMtu() throws Exception {
         DtlsConfig client = Certs.config(DtlsRole.CLIENT, Certs.RSA_A, Certs.RSA_B).mtu(400).build();
         DtlsConfig server = Certs.config(DtlsRole.SERVER, Certs.RSA_B, Certs.RSA_A).mtu(400).build();
