@@ -195,11 +195,7 @@ public final class RTCDataChannel implements AutoCloseable {
             return; // closed while the message was on its way: dropped, as a browser would
         }
         try {
-            if (binary) {
-                c.send(data);
-            } else {
-                c.send(new String(data, StandardCharsets.UTF_8));
-            }
+            c.sendOwned(data, binary); // data is already our own copy (see send)
         } catch (MessageTooLargeException | IllegalStateException e) {
             return;
         }

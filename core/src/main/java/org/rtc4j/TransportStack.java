@@ -33,6 +33,7 @@ import org.rtc4j.sdp.Fingerprint;
 import org.rtc4j.ice.turn.TurnServer;
 import org.rtc4j.transport.PacketKind;
 import org.rtc4j.transport.StreamConnection;
+import org.rtc4j.transport.DatagramHandler;
 import org.rtc4j.transport.UdpSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,7 @@ final class TransportStack {
         List<InetAddress> addresses = config.interfaceFilter().select();
         List<CompletableFuture<UdpSocket>> binds = new ArrayList<>();
         for (InetAddress a : addresses) {
-            binds.add(UdpSocket.bind(factory.loops(), loop, a, config.portRange(), this::onDatagram));
+            binds.add(UdpSocket.bind(factory.loops(), loop, a, config.portRange(), datagrams));
         }
         List<CompletableFuture<StreamConnection>> connects = new ArrayList<>();
         for (int i = 0; i < streamServers.size(); i++) {
@@ -273,17 +274,30 @@ final class TransportStack {
         }
     }
 
-    private void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] data) {
-        if (closed) {
-            return;
+    /** Feeds each datagram in; what it causes is moved on once the socket's read burst is over. */
+    private final DatagramHandler datagrams = new DatagramHandler() {
+        @Override
+        public void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] data) {
+            if (closed) {
+                return;
+            }
+            int id = sockets.indexOf(socket);
+            if (id < 0) {
+                return;
+            }
+            ice.handleDatagram(id, from, data, factory.now());
+            readPending = true;
         }
-        int id = sockets.indexOf(socket);
-        if (id < 0) {
-            return;
+
+        @Override
+        public void onReadComplete(UdpSocket socket) {
+            if (readPending) {
+                readPending = false;
+                flush();
+            }
         }
-        ice.handleDatagram(id, from, data, factory.now());
-        flush();
-    }
+    };
+    private boolean readPending;
 
     /** Moves everything the state machines produced to where it goes, then re-arms the timer. */
     void flush() {
