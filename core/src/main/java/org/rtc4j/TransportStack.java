@@ -415,7 +415,10 @@ final class TransportStack {
         if (sctp != null) {
             next = Math.min(next, sctp.nextTimeout());
         }
-        if (next == timerAt && timer != null) {
+        if (timer != null && timerAt <= next) {
+            // The armed timer fires no later than needed; if early, onTimer finds nothing due and
+            // re-arms. SCTP's T3-rtx moves later with every SACK, and cancelling and scheduling a
+            // task per received burst cost more than an occasional early wake-up.
             return;
         }
         if (timer != null) {
@@ -424,9 +427,11 @@ final class TransportStack {
         }
         timerAt = next;
         if (next != Long.MAX_VALUE) {
-            timer = loop.schedule(this::onTimer, Math.max(0, next - now), TimeUnit.MILLISECONDS);
+            timer = loop.schedule(timerTask, Math.max(0, next - now), TimeUnit.MILLISECONDS);
         }
     }
+
+    private final Runnable timerTask = this::onTimer;
 
     private void onTimer() {
         timer = null;

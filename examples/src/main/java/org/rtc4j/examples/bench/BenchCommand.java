@@ -39,14 +39,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Connections set up first and not counted (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--warmup-mb", paramLabel = "W", defaultValue = "64",
+            description = "MiB sent on the throughput channel before the timed MiB, so the JIT has compiled the "
+                    + "data path (default: ${DEFAULT-VALUE}).")
+    int warmupMb;
+
     @Option(names = "--json", description = "JSON lines; the last one holds the figures.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         Events events = new Events(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
-        if (connections < 1 || mb < 1 || warmup < 0) {
-            events.error("--connections and --mb must be at least 1, --warmup at least 0");
+        if (connections < 1 || mb < 1 || warmup < 0 || warmupMb < 0) {
+            events.error("--connections and --mb must be at least 1, --warmup and --warmup-mb at least 0");
             return 2;
         }
         RTCConfiguration config = RTCConfiguration.builder().interfaceFilter(InterfaceFilter.loopbackOnly()).build();
@@ -71,12 +76,12 @@ public final class BenchCommand implements Callable<Integer> {
                     "setup_ms_p50", round(p50), "setup_ms_p99", round(p99), "connections", connections);
             double mbit;
             try (LocalPair pair = new LocalPair(factory, config)) {
-                mbit = throughput(pair, (long) mb << 20);
+                mbit = throughput(pair, (long) warmupMb << 20, (long) mb << 20);
             }
             events.content("bench", String.format("rtc4j bench: setup p50 %.1f ms, p99 %.1f ms over %d connections; "
                     + "throughput %.1f Mbit/s over %d MiB", p50, p99, connections, mbit, mb),
                     "setup_ms_p50", round(p50), "setup_ms_p99", round(p99), "throughput_mbit_s", round(mbit),
-                    "connections", connections, "mb", mb);
+                    "connections", connections, "mb", mb, "warmup_mb", warmupMb);
             return 0;
         } catch (CliFailure e) {
             events.error(e.getMessage());
@@ -103,11 +108,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double throughput(LocalPair pair, long total) throws Exception {
+    /** Sends {@code warmup} bytes and waits for them, then times {@code total} bytes until the last arrives. */
+    private static double throughput(LocalPair pair, long warmup, long total) throws Exception {
+        CompletableFuture<Void> warm = new CompletableFuture<>();
         CompletableFuture<Long> done = new CompletableFuture<>();
         AtomicLong got = new AtomicLong();
         pair.answerer.onDataChannel(ch -> ch.onMessage(m -> {
-            if (got.addAndGet(m.data().length) >= total) {
+            long g = got.addAndGet(m.data().length);
+            if (g >= warmup) {
+                warm.complete(null);
+            }
+            if (g >= warmup + total) {
                 done.complete(System.nanoTime());
             }
         }));
@@ -115,17 +126,27 @@ public final class BenchCommand implements Callable<Integer> {
         ChannelSender out = new ChannelSender(o.channel());
         byte[] chunk = new byte[ChannelSender.CHUNK];
         new java.util.Random(1).nextBytes(chunk);
-        long start = System.nanoTime();
-        for (long sent = 0; sent < total; ) {
-            int n = (int) Math.min(chunk.length, total - sent);
-            out.send(chunk, n);
-            sent += n;
+        sendBytes(out, chunk, warmup);
+        try {
+            warm.get(300, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new CliFailure(1, "the warm-up data did not all arrive within 300 s");
         }
+        long start = System.nanoTime();
+        sendBytes(out, chunk, total);
         try {
             long end = done.get(300, TimeUnit.SECONDS);
             return total * 8 / ((end - start) / 1e9) / 1e6;
         } catch (TimeoutException e) {
             throw new CliFailure(1, "the data did not all arrive within 300 s");
+        }
+    }
+
+    private static void sendBytes(ChannelSender out, byte[] chunk, long total) throws InterruptedException {
+        for (long sent = 0; sent < total; ) {
+            int n = (int) Math.min(chunk.length, total - sent);
+            out.send(chunk, n);
+            sent += n;
         }
     }
 
