@@ -35,6 +35,14 @@ import org.slf4j.LoggerFactory;
  * without blocking. All methods except {@code pollDatagram}/{@code pollEvent} must be called from
  * one owner thread (e.g. a Netty event loop).
  *
+ * <h2>Records after the handshake</h2>
+ * With an AES-GCM suite the application data bypasses BouncyCastle's record layer in both
+ * directions ({@link GcmRecordReader}, {@link GcmRecordWriter}, keys from the connection's key
+ * block): it cost more per record than the cipher itself. BouncyCastle keeps alerts, close_notify
+ * and handshake retransmissions; the records it still writes are re-sealed under our sequence
+ * numbers. If our flight ended the handshake, BouncyCastle writes until the peer's first record
+ * shows that it has that flight. ChaCha20-Poly1305 stays entirely with BouncyCastle.
+ *
  * <h2>Time</h2>
  * {@code now} is milliseconds of any monotonic clock the owner uses. It drives the handshake
  * deadline ({@link DtlsConfig#handshakeTimeout()}); BouncyCastle additionally enforces the same
@@ -42,6 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DtlsEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsEndpoint.class);
+    private static final int APPLICATION_DATA = 23;
 
     /** Lifecycle of an endpoint. */
     public enum State {
@@ -77,6 +86,12 @@ public final class DtlsEndpoint implements AutoCloseable {
     private final RecordFilter.RecordSink connectedRecord = this::onConnectedRecord;
     /** Set with {@link #dtls}; owner thread afterwards. */
     private GcmRecordReader reader;
+    /** Our AES-GCM record sealer, or null; it takes over sending at {@link #writerActive}. */
+    private GcmRecordWriter writer;
+    private boolean writerActive;
+    /** Whether the peer may still need our last handshake flight (then BouncyCastle keeps sending). */
+    private boolean awaitingPeerRecord;
+    private int sendLimit;
     /** Whether the datagram being handled queued a record for BouncyCastle. */
     private boolean enqueued;
 
@@ -177,11 +192,25 @@ public final class DtlsEndpoint implements AutoCloseable {
         if (r != null && !transport.hasQueued() && r.accepts(datagram, offset)) {
             byte[] plaintext = r.open(datagram, offset, fragment);
             if (plaintext != null) {
+                peerRecordOpened();
                 events.add(new DtlsEvent.ApplicationData(plaintext));
             }
         } else {
             enqueue(datagram, offset, fragment);
         }
+    }
+
+    private void peerRecordOpened() {
+        if (awaitingPeerRecord) {
+            awaitingPeerRecord = false;
+            activateWriter();
+        }
+    }
+
+    /** From here on our records are sealed by {@link #writer}, BouncyCastle's re-sealed by it. */
+    private void activateWriter() {
+        transport.handOverSequenceNumbers(writer);
+        writerActive = true;
     }
 
     /** {@link #handle(byte[], int, int, long)} for a whole array. */
@@ -226,11 +255,7 @@ public final class DtlsEndpoint implements AutoCloseable {
         if (state != State.CONNECTED) {
             throw new IllegalStateException("not connected: " + state);
         }
-        try {
-            return dtls.getSendLimit();
-        } catch (IOException e) {
-            throw new DtlsException("send limit unavailable", e);
-        }
+        return sendLimit;
     }
 
     /**
@@ -247,9 +272,17 @@ public final class DtlsEndpoint implements AutoCloseable {
         if (length == 0) {
             throw new IllegalArgumentException("empty application data");
         }
-        if (length > applicationDataLimit()) {
+        if (length > sendLimit) {
             throw new IllegalArgumentException("application data of " + length + " bytes exceeds the record limit "
-                    + applicationDataLimit() + " for MTU " + config.mtu());
+                    + sendLimit + " for MTU " + config.mtu());
+        }
+        if (writerActive) {
+            try {
+                emitDatagram(writer.seal(APPLICATION_DATA, data, offset, length));
+            } catch (DtlsException e) {
+                fail(e);
+            }
+            return;
         }
         try {
             dtls.send(data, offset, length);
@@ -323,7 +356,20 @@ public final class DtlsEndpoint implements AutoCloseable {
                 if (state == State.HANDSHAKING) {
                     transport.setNonBlocking();
                     dtls = t;
-                    reader = support.recordReader;
+                    sendLimit = t.getSendLimit();
+                    GcmKeys keys = support.gcmKeys;
+                    if (keys != null) {
+                        reader = keys.reader();
+                        writer = reader == null ? null : keys.writer();
+                        if (writer != null) {
+                            // If our flight ended the handshake, the peer might still ask for it again;
+                            // BouncyCastle keeps writing until the peer's first record shows it has it.
+                            awaitingPeerRecord = keys.weSentLastFlight;
+                            if (!awaitingPeerRecord) {
+                                activateWriter();
+                            }
+                        }
+                    }
                     receiveBuffer = new byte[Math.max(1, t.getReceiveLimit())];
                     events.add(new DtlsEvent.Connected(config.role(), support.cipherSuite, support.srtpProfile,
                             support.srtpKeys, support.peerCertificate, support.matchedFingerprint));
@@ -370,6 +416,7 @@ public final class DtlsEndpoint implements AutoCloseable {
                 transport.poll();
                 byte[] plaintext = r.open(next, 0, next.length - RecordFilter.HEADER);
                 if (plaintext != null) {
+                    peerRecordOpened();
                     events.add(new DtlsEvent.ApplicationData(plaintext));
                 }
                 continue;

@@ -1,17 +1,11 @@
 package org.rtc4j.dtls;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
-import org.bouncycastle.tls.CipherSuite;
-import org.bouncycastle.tls.SecurityParameters;
-import org.bouncycastle.tls.TlsContext;
-import org.bouncycastle.tls.crypto.TlsSecret;
 
 /**
  * Opens the peer's AES-GCM application-data records after the handshake without going through
@@ -22,7 +16,7 @@ import org.bouncycastle.tls.crypto.TlsSecret;
  * a fresh record buffer per read, two copies, wall-clock timeout bookkeeping and a flight of
  * objects per record. Here a record is decrypted straight from the datagram into the array that
  * becomes the event. Everything else (alerts, handshake retransmissions, other epochs) still goes
- * to BouncyCastle, which also keeps doing all the sending.
+ * to BouncyCastle. Keys come from {@link GcmKeys}; the sending side is {@link GcmRecordWriter}.
  *
  * <p>The replay window is RFC 6347 4.1.2.6's: 64 records wide, updated only after a record
  * authenticates. Owner thread only.
@@ -46,7 +40,7 @@ final class GcmRecordReader {
     private long replayed;
     private long forged;
 
-    private GcmRecordReader(byte[] key, byte[] salt, int epoch, int versionMajor, int versionMinor)
+    GcmRecordReader(byte[] key, byte[] salt, int epoch, int versionMajor, int versionMinor)
             throws GeneralSecurityException {
         this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
         this.key = new SecretKeySpec(key, "AES");
@@ -54,49 +48,6 @@ final class GcmRecordReader {
         this.epoch = epoch;
         this.versionMajor = versionMajor;
         this.versionMinor = versionMinor;
-    }
-
-    /**
-     * The reader for the peer's records of the connection {@code context} just established, or
-     * null when the suite is not AES-GCM (ChaCha20-Poly1305 stays with BouncyCastle).
-     *
-     * @param client whether we are the DTLS client (then we read with the server's write key)
-     */
-    static GcmRecordReader forConnection(TlsContext context, boolean client) throws IOException {
-        SecurityParameters sp = context.getSecurityParametersConnection();
-        int keyLength;
-        switch (sp.getCipherSuite()) {
-            case CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256:
-            case CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:
-                keyLength = 16;
-                break;
-            case CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384:
-            case CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384:
-                keyLength = 32;
-                break;
-            default:
-                return null;
-        }
-        // RFC 5246 6.3: key_block = PRF(master_secret, "key expansion", server_random + client_random)
-        // = client_write_key | server_write_key | client_write_IV | server_write_IV (4-byte salts, RFC 5288).
-        byte[] seed = concat(sp.getServerRandom(), sp.getClientRandom());
-        TlsSecret derived = sp.getMasterSecret().deriveUsingPRF(sp.getPRFAlgorithm(), "key expansion", seed,
-                2 * keyLength + 8);
-        byte[] block = derived.extract();
-        int keyOff = client ? keyLength : 0;
-        int saltOff = 2 * keyLength + (client ? 4 : 0);
-        byte[] key = java.util.Arrays.copyOfRange(block, keyOff, keyOff + keyLength);
-        byte[] salt = java.util.Arrays.copyOfRange(block, saltOff, saltOff + 4);
-        java.util.Arrays.fill(block, (byte) 0);
-        try {
-            // After a full handshake both sides write in epoch 1; WebRTC never renegotiates.
-            return new GcmRecordReader(key, salt, 1, sp.getNegotiatedVersion().getMajorVersion(),
-                    sp.getNegotiatedVersion().getMinorVersion());
-        } catch (GeneralSecurityException e) {
-            return null; // no AES-GCM in this JDK: BouncyCastle's path still works
-        } finally {
-            java.util.Arrays.fill(key, (byte) 0);
-        }
     }
 
     /** Whether the record at {@code off} (header included) is one this reader opens. */
@@ -175,11 +126,5 @@ final class GcmRecordReader {
         } else {
             window |= 1L << (maxSeq - seq);
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

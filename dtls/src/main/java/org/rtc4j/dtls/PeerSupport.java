@@ -54,8 +54,8 @@ final class PeerSupport {
     volatile SrtpProfile srtpProfile;
     volatile SrtpKeyingMaterial srtpKeys;
     volatile String cipherSuite;
-    /** Opens the peer's AES-GCM records after the handshake; null for other suites. */
-    volatile GcmRecordReader recordReader;
+    /** The AES-GCM record keys once the handshake is done; null for other suites. */
+    volatile GcmKeys gcmKeys;
     /** Last fatal alert the peer sent, or -1. */
     volatile short fatalAlertReceived = -1;
     /** Last fatal alert we raised, or -1, with BouncyCastle's message. */
@@ -173,7 +173,7 @@ final class PeerSupport {
         if (peerCertificate == null) {
             throw new TlsFatalAlert(AlertDescription.bad_certificate, "peer certificate was never checked");
         }
-        recordReader = GcmRecordReader.forConnection(context, config.role() == DtlsRole.CLIENT);
+        gcmKeys = GcmKeys.forConnection(context);
         SrtpProfile p = srtpProfile;
         if (p != null) {
             byte[] exported = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, p.keyingMaterialLength());

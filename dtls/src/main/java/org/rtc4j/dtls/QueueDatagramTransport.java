@@ -54,6 +54,10 @@ final class QueueDatagramTransport implements DatagramTransport {
     /** Records waiting to be sent as one datagram; guarded by this (the owner may close mid-handshake). */
     private final byte[] pending;
     private int pendingLength;
+    /** Highest sequence number BouncyCastle wrote in epoch 1, -1 before any; guarded by this. */
+    private long lastSequence = -1;
+    /** Set once our own writer owns epoch 1's numbers; guarded by this. */
+    private GcmRecordWriter resequencer;
 
     QueueDatagramTransport(int mtu, Consumer<byte[]> sink) {
         this.sink = sink;
@@ -139,10 +143,36 @@ final class QueueDatagramTransport implements DatagramTransport {
         return n;
     }
 
+    /**
+     * Hands the epoch's sequence numbers to {@code writer}: it starts after the last one
+     * BouncyCastle used, and BouncyCastle's later records in that epoch are sealed again by it.
+     */
+    synchronized void handOverSequenceNumbers(GcmRecordWriter writer) {
+        writer.startAt(lastSequence + 1);
+        resequencer = writer;
+    }
+
     @Override
     public synchronized void send(byte[] buf, int off, int len) {
         if (closed) {
             return;
+        }
+        if (len >= 13 && (((buf[off + 3] & 0xFF) << 8) | (buf[off + 4] & 0xFF)) == GcmKeys.EPOCH) {
+            if (resequencer != null) {
+                byte[] again = resequencer.reseal(buf, off, len);
+                if (again == null) {
+                    return; // sent under its old number it would look like a replay, or collide
+                }
+                buf = again;
+                off = 0;
+                len = again.length;
+            } else {
+                long seq = 0;
+                for (int i = 5; i < 11; i++) {
+                    seq = (seq << 8) | (buf[off + i] & 0xFF);
+                }
+                lastSequence = Math.max(lastSequence, seq);
+            }
         }
         // Only handshake records are packed. Anything else (change_cipher_spec, alerts, data) goes
         // alone, after what was queued before it: a receiver drops a whole datagram whose first record

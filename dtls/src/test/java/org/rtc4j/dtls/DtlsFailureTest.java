@@ -220,6 +220,56 @@ class DtlsFailureTest {
         }
     }
 
+    @Test
+    void theEpochsSequenceNumbersNeverRepeatWhenOurRecordLayerTakesOver() throws Exception {
+        DtlsConfig client = Certs.config(DtlsRole.CLIENT, Certs.ECDSA_A, Certs.ECDSA_B).build();
+        DtlsConfig server = Certs.config(DtlsRole.SERVER, Certs.ECDSA_B, Certs.ECDSA_A).build();
+        try (MemoryNetwork net = new MemoryNetwork(client, server, 9)) {
+            net.start();
+            assertThat(net.runUntil(net::bothConnected, Duration.ofSeconds(20))).isTrue();
+            // The server ended the handshake, so it writes through BouncyCastle until the client's
+            // first record arrives; then its own record layer continues the numbering.
+            net.b.endpoint.send("s1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            net.a.endpoint.send("c1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(net.runUntil(() -> net.a.received().size() == 1 && net.b.received().size() == 1,
+                    Duration.ofSeconds(10))).isTrue();
+            net.b.endpoint.send("s2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            net.b.endpoint.send("s3".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            net.a.endpoint.send("c2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(net.runUntil(() -> net.a.received().size() == 3 && net.b.received().size() == 2,
+                    Duration.ofSeconds(10))).isTrue();
+            assertThat(net.a.received()).containsExactly("s1", "s2", "s3");
+            assertThat(net.b.received()).containsExactly("c1", "c2");
+            net.b.endpoint.close(); // close_notify comes from BouncyCastle and is re-sealed
+            assertThat(net.runUntil(() -> net.a.events.contains(new DtlsEvent.Closed(true)),
+                    Duration.ofSeconds(10))).isTrue();
+            // Server: Finished, s1, s2, s3, close_notify. Client: Finished, c1, c2, its close_notify reply.
+            assertThat(epochOneSequence(net.b.sent)).containsExactly(0L, 1L, 2L, 3L, 4L);
+            assertThat(epochOneSequence(net.a.sent)).containsExactly(0L, 1L, 2L, 3L);
+            assertThat(net.shutdownClean()).isTrue();
+        }
+    }
+
+    private static List<Long> epochOneSequence(List<byte[]> datagrams) {
+        List<Long> seqs = new java.util.ArrayList<>();
+        for (byte[] d : datagrams) {
+            int off = 0;
+            while (off + 13 <= d.length) {
+                int epoch = ((d[off + 3] & 0xFF) << 8) | (d[off + 4] & 0xFF);
+                int len = ((d[off + 11] & 0xFF) << 8) | (d[off + 12] & 0xFF);
+                if (epoch == 1) {
+                    long seq = 0;
+                    for (int i = 5; i < 11; i++) {
+                        seq = (seq << 8) | (d[off + i] & 0xFF);
+                    }
+                    seqs.add(seq);
+                }
+                off += 13 + len;
+            }
+        }
+        return seqs;
+    }
+
     private static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) {
