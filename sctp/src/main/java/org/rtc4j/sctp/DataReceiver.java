@@ -202,20 +202,12 @@ final class DataReceiver {
     }
 
     private boolean tryAssemble(Frag f) {
-        int first = f.tsn;
+        // Look for the END first: fragments mostly arrive in order, so the newest one is usually
+        // the last so far and this fails at once, rather than walking back over the whole message
+        // on every arrival (quadratic in the fragments of a 64 KiB message).
+        int last = f.tsn;
         Frag cur = f;
         long total = f.len;
-        while ((cur.flags & Chunks.FLAG_BEGIN) == 0) {
-            Frag p = slot(first - 1);
-            if (p == null || (p.flags & Chunks.FLAG_END) != 0 || !sameMessage(p, f)) {
-                return false;
-            }
-            first--;
-            total += p.len;
-            cur = p;
-        }
-        int last = f.tsn;
-        cur = f;
         while ((cur.flags & Chunks.FLAG_END) == 0) {
             Frag n = slot(last + 1);
             if (n == null || (n.flags & Chunks.FLAG_BEGIN) != 0 || !sameMessage(n, f)) {
@@ -224,6 +216,17 @@ final class DataReceiver {
             last++;
             total += n.len;
             cur = n;
+        }
+        int first = f.tsn;
+        cur = f;
+        while ((cur.flags & Chunks.FLAG_BEGIN) == 0) {
+            Frag p = slot(first - 1);
+            if (p == null || (p.flags & Chunks.FLAG_END) != 0 || !sameMessage(p, f)) {
+                return false;
+            }
+            first--;
+            total += p.len;
+            cur = p;
         }
         if (total > Integer.MAX_VALUE - 16) {
             return false;
