@@ -78,6 +78,22 @@ final class GcmRecordReader {
             replayed++;
             return null;
         }
+        byte[] out = decrypt(d, off, plaintext);
+        if (out == null) {
+            forged++;
+            return null;
+        }
+        accept(seq);
+        return out;
+    }
+
+    /**
+     * Decrypts a record without the replay check: the AEAD of RFC 5246 6.2.3.3 with the nonce of
+     * RFC 5288 (salt | explicit nonce) and the header fields as additional data.
+     *
+     * @return the plaintext, or null if the record does not authenticate
+     */
+    byte[] decrypt(byte[] d, int off, int plaintext) {
         System.arraycopy(d, off + HEADER, nonce, 4, EXPLICIT_NONCE);
         System.arraycopy(d, off + 3, aad, 0, 8); // epoch and sequence number
         aad[8] = d[off];
@@ -91,12 +107,10 @@ final class GcmRecordReader {
             cipher.updateAAD(aad);
             cipher.doFinal(d, off + HEADER + EXPLICIT_NONCE, plaintext + TAG, out, 0);
         } catch (AEADBadTagException e) {
-            forged++;
             return null;
         } catch (GeneralSecurityException e) {
             throw new DtlsException("AES-GCM record decryption failed", e);
         }
-        accept(seq);
         return out;
     }
 

@@ -22,7 +22,8 @@ final class GcmRecordWriter {
     private static final long MAX_SEQUENCE = (1L << 48) - 1;
 
     private final Cipher sealer;
-    private final Cipher opener;
+    /** Opens BouncyCastle's records under the same key, for {@link #reseal}. */
+    private final GcmRecordReader opener;
     private final SecretKeySpec key;
     private final byte[] salt;
     private final byte[] nonce = new byte[12];
@@ -35,7 +36,7 @@ final class GcmRecordWriter {
     GcmRecordWriter(byte[] key, byte[] salt, int epoch, int versionMajor, int versionMinor)
             throws GeneralSecurityException {
         this.sealer = Cipher.getInstance("AES/GCM/NoPadding");
-        this.opener = Cipher.getInstance("AES/GCM/NoPadding");
+        this.opener = new GcmRecordReader(key, salt, epoch, versionMajor, versionMinor);
         this.key = new SecretKeySpec(key, "AES");
         this.salt = salt.clone();
         this.epoch = epoch;
@@ -105,20 +106,8 @@ final class GcmRecordWriter {
             return null;
         }
         int plaintext = len - HEADER - EXPLICIT_NONCE - TAG;
-        System.arraycopy(salt, 0, nonce, 0, 4);
-        System.arraycopy(record, off + HEADER, nonce, 4, EXPLICIT_NONCE);
-        System.arraycopy(record, off + 3, aad, 0, 8);
-        aad[8] = record[off];
-        aad[9] = record[off + 1];
-        aad[10] = record[off + 2];
-        aad[11] = (byte) (plaintext >>> 8);
-        aad[12] = (byte) plaintext;
-        byte[] clear = new byte[plaintext];
-        try {
-            opener.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce));
-            opener.updateAAD(aad);
-            opener.doFinal(record, off + HEADER + EXPLICIT_NONCE, plaintext + TAG, clear, 0);
-        } catch (GeneralSecurityException e) {
+        byte[] clear = opener.decrypt(record, off, plaintext);
+        if (clear == null) {
             return null;
         }
         return seal(record[off] & 0xFF, clear, 0, plaintext);
