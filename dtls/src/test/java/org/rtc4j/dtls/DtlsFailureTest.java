@@ -153,9 +153,7 @@ class DtlsFailureTest {
 
     @Test
     void fatalAlertMidHandshakeEndsWithAClearError() throws Exception {
-        DtlsConfig client = Certs.config(DtlsRole.CLIENT, Certs.ECDSA_A, Certs.ECDSA_B).build();
-        DtlsConfig server = Certs.config(DtlsRole.SERVER, Certs.ECDSA_B, Certs.ECDSA_A).build();
-        try (MemoryNetwork net = new MemoryNetwork(client, server, 5)) {
+        try (MemoryNetwork net = ecdsaPair(5)) {
             // Instead of its first flight the "server" answers with a plaintext handshake_failure alert.
             byte[] alert = {21, (byte) 0xFE, (byte) 0xFD, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 40};
             net.tamper = (to, d) -> to == net.a.endpoint ? alert : d;
@@ -173,9 +171,7 @@ class DtlsFailureTest {
 
     @Test
     void forgedPlaintextAlertAfterTheHandshakeIsIgnored() throws Exception {
-        DtlsConfig client = Certs.config(DtlsRole.CLIENT, Certs.ECDSA_A, Certs.ECDSA_B).build();
-        DtlsConfig server = Certs.config(DtlsRole.SERVER, Certs.ECDSA_B, Certs.ECDSA_A).build();
-        try (MemoryNetwork net = new MemoryNetwork(client, server, 6)) {
+        try (MemoryNetwork net = ecdsaPair(6)) {
             net.start();
             assertThat(net.runUntil(net::bothConnected, Duration.ofSeconds(20))).isTrue();
             // A plaintext epoch-0 alert is not authentic once keys are in use: it must be ignored.
@@ -189,9 +185,7 @@ class DtlsFailureTest {
 
     @Test
     void afterTheHandshakeForgedRecordsAreDroppedReplaysIgnoredAndPackedRecordsAllRead() throws Exception {
-        DtlsConfig client = Certs.config(DtlsRole.CLIENT, Certs.ECDSA_A, Certs.ECDSA_B).build();
-        DtlsConfig server = Certs.config(DtlsRole.SERVER, Certs.ECDSA_B, Certs.ECDSA_A).build();
-        try (MemoryNetwork net = new MemoryNetwork(client, server, 8)) {
+        try (MemoryNetwork net = ecdsaPair(8)) {
             net.start();
             assertThat(net.runUntil(net::bothConnected, Duration.ofSeconds(20))).isTrue();
             assertThat(net.runUntil(() -> net.a.endpoint.pollDatagram() == null && net.b.endpoint.pollDatagram() == null,
@@ -222,9 +216,7 @@ class DtlsFailureTest {
 
     @Test
     void theEpochsSequenceNumbersNeverRepeatWhenOurRecordLayerTakesOver() throws Exception {
-        DtlsConfig client = Certs.config(DtlsRole.CLIENT, Certs.ECDSA_A, Certs.ECDSA_B).build();
-        DtlsConfig server = Certs.config(DtlsRole.SERVER, Certs.ECDSA_B, Certs.ECDSA_A).build();
-        try (MemoryNetwork net = new MemoryNetwork(client, server, 9)) {
+        try (MemoryNetwork net = ecdsaPair(9)) {
             net.start();
             assertThat(net.runUntil(net::bothConnected, Duration.ofSeconds(20))).isTrue();
             // The server ended the handshake, so it writes through BouncyCastle until the client's
@@ -268,6 +260,12 @@ class DtlsFailureTest {
             }
         }
         return seqs;
+    }
+
+    /** A client and a server with ECDSA certificates, each expecting the other's fingerprint. */
+    private static MemoryNetwork ecdsaPair(long seed) {
+        return new MemoryNetwork(Certs.config(DtlsRole.CLIENT, Certs.ECDSA_A, Certs.ECDSA_B).build(),
+                Certs.config(DtlsRole.SERVER, Certs.ECDSA_B, Certs.ECDSA_A).build(), seed);
     }
 
     private static byte[] concat(byte[]... parts) {
