@@ -190,7 +190,11 @@ public final class UdpSocket implements AutoCloseable {
         }
         if (!flushQueued) {
             flushQueued = true;
-            channel.eventLoop().execute(flushTask);
+            try {
+                channel.eventLoop().execute(flushTask);
+            } catch (RejectedExecutionException e) {
+                flush(); // the loop is shutting down: no later turn to wait for
+            }
         }
     }
 
