@@ -7,8 +7,8 @@ package org.rtc4j.dtls;
  * <p>BouncyCastle 1.84 fails the whole connection (decode_error) when an encrypted record is
  * shorter than the AEAD's explicit nonce plus tag, before any authentication; one forged 14-byte
  * datagram would then tear down a working connection. RFC 6347 4.1.2.1 says invalid records are
- * to be discarded silently, so they are removed here, as are bytes after a record whose length
- * runs past the datagram.
+ * to be discarded silently, so they are removed here, as are records of other versions and bytes
+ * after a record whose length runs past the datagram.
  *
  * <p>Records are handed on one at a time (RFC 6347 4.1.1 lets a datagram carry several). The
  * endpoint then knows exactly how many records BouncyCastle still has to read, so after the
@@ -20,6 +20,16 @@ final class RecordFilter {
     static final int HEADER = 13;
 
     private RecordFilter() {
+    }
+
+    /**
+     * DTLS 1.2 records carry {0xFE, 0xFD}; a first ClientHello may say DTLS 1.0, {0xFE, 0xFF}. Any
+     * other version is dropped here: BouncyCastle 1.84 throws an IllegalArgumentException for some
+     * ({0xFE, 0xFE} is "reserved") and turns it into a fatal internal_error, so one forged datagram
+     * would end the connection (found by DtlsFuzzTest).
+     */
+    private static boolean plausibleVersion(byte major, byte minor) {
+        return major == (byte) 0xFE && (minor == (byte) 0xFD || minor == (byte) 0xFF);
     }
 
     /** Receives the records of a datagram, each as a slice of the datagram's array. */
@@ -52,7 +62,7 @@ final class RecordFilter {
             if (recordEnd > end) {
                 break;
             }
-            if (epoch == 0 || fragment >= minCiphertext) {
+            if (plausibleVersion(datagram[off + 1], datagram[off + 2]) && (epoch == 0 || fragment >= minCiphertext)) {
                 sink.record(datagram, off, fragment);
                 records++;
             }

@@ -262,6 +262,28 @@ class DtlsFailureTest {
         return seqs;
     }
 
+    @Test
+    void aRecordWithAReservedVersionAfterTheHandshakeIsIgnored() throws Exception {
+        try (MemoryNetwork net = ecdsaPair(10)) {
+            net.start();
+            assertThat(net.runUntil(net::bothConnected, Duration.ofSeconds(20))).isTrue();
+            net.a.endpoint.send(new byte[] {1});
+            net.b.endpoint.send(new byte[] {2});
+            assertThat(net.runUntil(() -> net.a.received().size() == 1 && net.b.received().size() == 1,
+                    Duration.ofSeconds(10))).isTrue();
+            // Found by DtlsFuzzTest: BouncyCastle threw on version {0xFE, 0xFE} and failed the connection.
+            byte[] d = {23, (byte) 0xFE, (byte) 0xFE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            net.a.endpoint.handle(d, MemoryNetwork.now());
+            net.b.endpoint.handle(d, MemoryNetwork.now());
+            assertThat(net.a.endpoint.state()).isEqualTo(DtlsEndpoint.State.CONNECTED);
+            assertThat(net.b.endpoint.state()).isEqualTo(DtlsEndpoint.State.CONNECTED);
+            net.a.events.clear();
+            net.b.events.clear();
+            DtlsHandshakeTest.exchangeDataAndClose(net);
+            assertThat(net.shutdownClean()).isTrue();
+        }
+    }
+
     /** A client and a server with ECDSA certificates, each expecting the other's fingerprint. */
     private static MemoryNetwork ecdsaPair(long seed) {
         return new MemoryNetwork(Certs.config(DtlsRole.CLIENT, Certs.ECDSA_A, Certs.ECDSA_B).build(),

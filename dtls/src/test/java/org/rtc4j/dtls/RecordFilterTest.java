@@ -64,6 +64,19 @@ class RecordFilterTest {
     }
 
     @Test
+    void recordsOfOtherVersionsAreRemoved() {
+        byte[] good = record(23, 1, 30);
+        byte[] reserved = record(23, 0, 0);
+        reserved[2] = (byte) 0xFE; // {0xFE, 0xFE}: BouncyCastle throws on it
+        byte[] tls = record(22, 0, 10);
+        tls[1] = 3;
+        tls[2] = 3;
+        byte[] dtls10 = record(22, 0, 10);
+        dtls10[2] = (byte) 0xFF; // a DTLS 1.0 ClientHello record is fine
+        assertThat(split(concat(reserved, good, tls, dtls10), 24)).containsExactly(good, dtls10);
+    }
+
+    @Test
     void truncatedTailIsCut() {
         byte[] first = record(22, 0, 10);
         byte[] d = concat(first, new byte[] {22, (byte) 0xFE, (byte) 0xFD, 0, 0});
