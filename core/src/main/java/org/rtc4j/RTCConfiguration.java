@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.rtc4j.dtls.RTCCertificate;
+import org.rtc4j.dtls.SrtpProfile;
 import org.rtc4j.transport.InterfaceFilter;
 import org.rtc4j.transport.PortRange;
 
@@ -16,6 +17,10 @@ import org.rtc4j.transport.PortRange;
  */
 public final class RTCConfiguration {
 
+    /** The SRTP profiles offered unless configured: AEAD AES-128-GCM first, then AES-CM-128 with HMAC-SHA1-80. */
+    public static final List<SrtpProfile> DEFAULT_SRTP_PROFILES = List.of(SrtpProfile.AEAD_AES_128_GCM,
+            SrtpProfile.AES128_CM_HMAC_SHA1_80);
+
     private final List<RTCIceServer> iceServers;
     private final RTCIceTransportPolicy iceTransportPolicy;
     private final RTCBundlePolicy bundlePolicy;
@@ -25,6 +30,7 @@ public final class RTCConfiguration {
     private final Duration dtlsHandshakeTimeout;
     private final List<RTCCertificate> certificates;
     private final SSLContext tlsContext;
+    private final List<SrtpProfile> srtpProfiles;
 
     private RTCConfiguration(Builder b) {
         this.iceServers = List.copyOf(b.iceServers);
@@ -36,6 +42,7 @@ public final class RTCConfiguration {
         this.dtlsHandshakeTimeout = b.dtlsHandshakeTimeout;
         this.certificates = List.copyOf(b.certificates);
         this.tlsContext = b.tlsContext;
+        this.srtpProfiles = List.copyOf(b.srtpProfiles);
     }
 
     /** A builder with the browser's defaults and the machine's non-loopback interfaces. */
@@ -55,6 +62,7 @@ public final class RTCConfiguration {
         b.dtlsHandshakeTimeout = dtlsHandshakeTimeout;
         b.certificates.addAll(certificates);
         b.tlsContext = tlsContext;
+        b.srtpProfiles = new ArrayList<>(srtpProfiles);
         return b;
     }
 
@@ -110,6 +118,14 @@ public final class RTCConfiguration {
         return certificates;
     }
 
+    /**
+     * The SRTP protection profiles DTLS offers (or accepts, answering) for media, preferred
+     * first: AES-128-GCM, then AES-128-CM with HMAC-SHA1-80, unless configured.
+     */
+    public List<SrtpProfile> srtpProfiles() {
+        return srtpProfiles;
+    }
+
     /** Builds an {@link RTCConfiguration}. */
     public static final class Builder {
         private final List<RTCIceServer> iceServers = new ArrayList<>();
@@ -121,6 +137,7 @@ public final class RTCConfiguration {
         private Duration dtlsHandshakeTimeout = Duration.ofSeconds(30);
         private final List<RTCCertificate> certificates = new ArrayList<>();
         private SSLContext tlsContext;
+        private List<SrtpProfile> srtpProfiles = new ArrayList<>(DEFAULT_SRTP_PROFILES);
 
         private Builder() {
         }
@@ -180,6 +197,18 @@ public final class RTCConfiguration {
         /** TLS for {@code turns:} servers, e.g. one trusting a private CA (default: the JDK's). */
         public Builder tlsContext(SSLContext context) {
             this.tlsContext = Objects.requireNonNull(context);
+            return this;
+        }
+
+        /**
+         * The SRTP profiles to negotiate, preferred first (e.g. only
+         * {@link SrtpProfile#AES128_CM_HMAC_SHA1_80} for a peer without GCM).
+         */
+        public Builder srtpProfiles(SrtpProfile... profiles) {
+            if (profiles.length == 0) {
+                throw new IllegalArgumentException("at least one SRTP profile");
+            }
+            this.srtpProfiles = new ArrayList<>(List.of(profiles));
             return this;
         }
 

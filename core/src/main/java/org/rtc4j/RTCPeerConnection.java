@@ -26,6 +26,7 @@ import org.rtc4j.ice.turn.TurnServer;
 import org.rtc4j.jsep.DescriptionWriter;
 import org.rtc4j.jsep.LocalTransport;
 import org.rtc4j.jsep.RemoteTransport;
+import org.rtc4j.jsep.SectionPlan;
 import org.rtc4j.sctp.DataChannel;
 import org.rtc4j.sctp.SctpEvent;
 import org.rtc4j.sdp.Fingerprint;
@@ -40,15 +41,19 @@ import org.slf4j.LoggerFactory;
 /**
  * A WebRTC connection to one peer, with the W3C {@code RTCPeerConnection} API: offers and
  * answers (JSEP), trickled ICE candidates, DTLS authenticated by the certificate fingerprints in
- * the descriptions, and data channels over SCTP.
+ * the descriptions, audio and video tracks over SRTP, and data channels over SCTP, all on one
+ * BUNDLE transport.
  *
  * <p>All of a connection's state lives on one Netty event loop. Methods may be called from any
  * thread: those that are promises in the browser return {@link CompletableFuture}s completed on
  * that loop; listeners run on it. Create connections with
  * {@link PeerConnectionFactory#createPeerConnection(RTCConfiguration)}.
  *
- * <p>rtc4j always offers a data-channel section, so channels created later need no
- * renegotiation; media sections a peer offers are answered as rejected until media is carried.
+ * <p>Offers carry a section per transceiver and a data section once a channel exists, as the
+ * browser's do; an offer that would otherwise be empty carries the data section, so a data-only
+ * application may create its channels after connecting without renegotiating. Media enters and
+ * leaves encoded ({@link LocalFrameTrack}, {@link LocalRtpTrack}, {@link RemoteTrack}): rtc4j
+ * packetizes, encrypts, reports (RTCP) and reassembles, it does not decode.
  */
 public final class RTCPeerConnection implements AutoCloseable {
 
@@ -56,6 +61,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     static final int SCTP_PORT = 5000;
     static final int MAX_MESSAGE_SIZE = 256 * 1024;
     private static final String OFFER_MID = "0";
+    private static final List<String> NO_STREAMS = List.of();
 
     private final PeerConnectionFactory factory;
     private final RTCConfiguration config;
@@ -66,12 +72,20 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final List<RTCDataChannel> pendingChannels = new ArrayList<>();
     // Written on the loop, read by localDescription() on any thread.
     private final List<SdpCandidate> localCandidates = new CopyOnWriteArrayList<>();
+    // Added on the loop, read by getTransceivers() on any thread.
+    private final List<RTCRtpTransceiver> transceivers = new CopyOnWriteArrayList<>();
+    private final Negotiator negotiator;
+    private final MediaSession media;
+    private SessionDescription localSdp;
+    private SessionDescription pendingOfferSdp;
 
     private TransportStack stack;
     private RemoteTransport remote;
     private SessionDescription remoteOfferSdp;
+    // The section whose transport every section shares: candidates name it.
     private String dataMid;
     private int dataIndex;
+    private boolean sctpWanted;
     private boolean offerer;
     private volatile boolean endOfLocalCandidates;
     private boolean negotiationNeededFired;
@@ -101,6 +115,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile Consumer<RTCSignalingState> onSignalingStateChange = s -> { };
     private volatile Consumer<RTCDataChannel> onDataChannel = c -> { };
     private volatile Runnable onNegotiationNeeded = () -> { };
+    private volatile Consumer<RTCTrackEvent> onTrack = e -> { };
 
     RTCPeerConnection(PeerConnectionFactory factory, RTCConfiguration config) {
         this.factory = factory;
@@ -108,6 +123,13 @@ public final class RTCPeerConnection implements AutoCloseable {
         this.loop = factory.loops().next();
         this.certificate = config.certificates().isEmpty() ? RTCCertificate.generate() : config.certificates().get(0);
         this.writer = new DescriptionWriter(random.nextLong() >>> 2);
+        this.negotiator = new Negotiator(this, transceivers);
+        this.media = new MediaSession(this, transceivers, Long.toHexString(random.nextLong()) + "@rtc4j",
+                b -> {
+                    if (stack != null) {
+                        stack.sendMedia(b);
+                    }
+                });
     }
 
     // ================================================================== listeners (W3C event handlers)
@@ -142,9 +164,18 @@ public final class RTCPeerConnection implements AutoCloseable {
         this.onDataChannel = Objects.requireNonNull(listener);
     }
 
-    /** A new offer is needed (the first data channel was created before any negotiation). */
+    /**
+     * A new offer is needed (W3C {@code negotiationneeded}): a track or transceiver was added,
+     * removed, stopped or changed direction, the first data channel needs a data section, or
+     * {@link #restartIce()} was called. Fires in the {@code stable} signaling state, once per need.
+     */
     public void onNegotiationNeeded(Runnable listener) {
         this.onNegotiationNeeded = Objects.requireNonNull(listener);
+    }
+
+    /** The peer started sending a track (W3C {@code track} event); runs on the loop. */
+    public void onTrack(Consumer<RTCTrackEvent> listener) {
+        this.onTrack = Objects.requireNonNull(listener);
     }
 
     // ================================================================== states
@@ -259,7 +290,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 stack.flush();
                 return null;
             }
-            if (candidate.sdpMid() != null && dataMid != null && !candidate.sdpMid().equals(dataMid)) {
+            if (candidate.sdpMid() != null && !knownMid(candidate.sdpMid())) {
                 throw new RTCException(RTCException.Name.OperationError,
                         "no media section with mid " + candidate.sdpMid());
             }
@@ -286,6 +317,11 @@ public final class RTCPeerConnection implements AutoCloseable {
         });
     }
 
+    // Every bundled section shares the one transport: a candidate for any of them applies.
+    private boolean knownMid(String mid) {
+        return negotiator.slots().stream().anyMatch(sl -> mid.equals(sl.mid));
+    }
+
     private void restartIceNow() {
         stack.ice().restart(factory.now());
         localCandidates.clear();
@@ -299,9 +335,15 @@ public final class RTCPeerConnection implements AutoCloseable {
             iceRestartPending = false;
             restartIceNow();
         }
-        String mid = dataMid != null ? dataMid : OFFER_MID;
-        SessionDescription sdp = writer.offer(mid, localTransport(Setup.ACTPASS));
+        List<SectionPlan> plan = negotiator.planOffer(wantsDataSection());
+        SessionDescription sdp = writer.write(plan, localTransport(Setup.ACTPASS));
         return new RTCSessionDescription(RTCSdpType.OFFER, sdp.format());
+    }
+
+    // JSEP: a data section once a channel exists; rtc4j also offers one instead of an empty offer.
+    private boolean wantsDataSection() {
+        boolean media = transceivers.stream().anyMatch(t -> !t.stopping() && !t.stopped());
+        return sctpWanted || !pendingChannels.isEmpty() || (stack != null && !stack.channels().isEmpty()) || !media;
     }
 
     private RTCSessionDescription answerNow() {
@@ -310,8 +352,12 @@ public final class RTCPeerConnection implements AutoCloseable {
                 && signalingState != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
             throw RTCException.invalidState("createAnswer in signaling state " + signalingState);
         }
+        if (!remote.hasTransport()) {
+            SessionDescription sdp = writer.write(negotiator.planAnswer(remoteOfferSdp), localTransport(Setup.ACTIVE));
+            return new RTCSessionDescription(RTCSdpType.ANSWER, sdp.format());
+        }
         DtlsSetup ours = DtlsSetup.answerTo(DtlsSetup.parse(remote.setup().format()));
-        SessionDescription sdp = writer.answer(remoteOfferSdp, remote,
+        SessionDescription sdp = writer.write(negotiator.planAnswer(remoteOfferSdp),
                 localTransport(Setup.valueOf(ours.name())));
         return new RTCSessionDescription(RTCSdpType.ANSWER, sdp.format());
     }
@@ -341,15 +387,19 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (type == RTCSdpType.ROLLBACK) {
             pendingLocal = null;
             pendingRemote = null;
+            pendingOfferSdp = null;
+            negotiator.rollback();
             setSignalingState(next);
+            updateNegotiationNeeded();
             return;
         }
         SessionDescription sdp = parse(description);
         if (type == RTCSdpType.OFFER) {
             ensureStack(IceRole.CONTROLLING);
             offerer = true;
-            dataMid = sdp.media().isEmpty() ? null : sdp.media().get(0).mid().orElse(OFFER_MID);
-            dataIndex = 0;
+            negotiator.localOfferSet(sdp);
+            pendingOfferSdp = sdp;
+            transportSection();
             pendingLocal = description;
         } else {
             if (type == RTCSdpType.ANSWER) {
@@ -361,19 +411,35 @@ public final class RTCPeerConnection implements AutoCloseable {
                 pendingLocal = description;
             }
             offerer = false;
-            MediaDescription data = remote.hasData() ? sdp.media().get(remote.dataIndex()) : null;
-            if (data != null) {
-                Setup ours = data.setup().orElse(Setup.ACTIVE);
+            negotiator.settle(sdp, remoteOfferSdp, false);
+            transportSection();
+            if (remote.hasTransport()) {
+                MediaDescription t = sdp.media().get(remote.transportIndex());
+                Setup ours = t.setup().orElse(Setup.ACTIVE);
                 startSecure(DtlsRole.fromSetup(DtlsSetup.parse(ours.format()),
                         DtlsSetup.parse(remote.setup().format()), false));
             }
         }
+        localSdp = sdp;
         setSignalingState(next);
         stack.startGathering().whenComplete((v, err) -> {
             if (err != null) {
                 LOG.warn("gathering failed: {}", err.toString());
             }
         });
+        if (next == RTCSignalingState.STABLE) {
+            negotiationNeededFired = false;
+            updateNegotiationNeeded();
+        }
+    }
+
+    // Candidates name the first accepted section: the BUNDLE tag whose transport all share.
+    private void transportSection() {
+        Negotiator.Slot t = negotiator.transportSlot();
+        if (t != null) {
+            dataMid = t.mid;
+            dataIndex = negotiator.indexOf(t);
+        }
     }
 
     private void setRemoteNow(RTCSessionDescription description) {
@@ -381,12 +447,15 @@ public final class RTCPeerConnection implements AutoCloseable {
         RTCSdpType type = description.type();
         if (SignalingTransitions.needsImplicitRollback(signalingState, false, type)) {
             pendingLocal = null;
+            negotiator.rollback();
             setSignalingState(RTCSignalingState.STABLE);
         }
         RTCSignalingState next = SignalingTransitions.next(signalingState, false, type);
         if (type == RTCSdpType.ROLLBACK) {
             pendingRemote = null;
+            negotiator.rollback();
             setSignalingState(next);
+            updateNegotiationNeeded();
             return;
         }
         SessionDescription sdp = parse(description);
@@ -395,10 +464,8 @@ public final class RTCPeerConnection implements AutoCloseable {
             ensureStack(IceRole.CONTROLLED);
             remoteOfferSdp = sdp;
             pendingRemote = description;
-            if (rt.hasData()) {
-                dataMid = rt.dataMid();
-                dataIndex = rt.dataIndex();
-            }
+            negotiator.remoteOfferSet(sdp, rt);
+            transportSection();
         } else {
             if (type == RTCSdpType.ANSWER) {
                 currentRemote = description;
@@ -408,10 +475,19 @@ public final class RTCPeerConnection implements AutoCloseable {
             } else {
                 pendingRemote = description;
             }
+            if (pendingOfferSdp != null) {
+                negotiator.settle(pendingOfferSdp, sdp, true);
+                if (type == RTCSdpType.ANSWER) {
+                    pendingOfferSdp = null;
+                }
+            }
+            transportSection();
         }
         remote = rt;
         if (rt.hasData()) {
             remoteMaxMessageSize = rt.maxMessageSize();
+        }
+        if (rt.hasTransport()) {
             long now = factory.now();
             boolean remoteRestart = type == RTCSdpType.OFFER && previousUfrag != null
                     && !previousUfrag.equals(rt.iceUfrag());
@@ -436,8 +512,16 @@ public final class RTCPeerConnection implements AutoCloseable {
                 startSecure(DtlsRole.fromSetup(DtlsSetup.ACTPASS, DtlsSetup.parse(rt.setup().format()), true));
             }
         }
+        List<RTCTrackEvent> tracks = negotiator.remoteTracks(sdp);
         setSignalingState(next);
         stack.flush();
+        for (RTCTrackEvent e : tracks) {
+            onTrack.accept(e);
+        }
+        if (next == RTCSignalingState.STABLE) {
+            negotiationNeededFired = false;
+            updateNegotiationNeeded();
+        }
     }
 
     private SessionDescription parse(RTCSessionDescription d) {
@@ -463,16 +547,267 @@ public final class RTCPeerConnection implements AutoCloseable {
         List<TurnServer> streamTurn = IceServers.configure(ic, config.iceServers());
         IceAgent ice = new IceAgent(ic, random);
         stack = new TransportStack(factory, loop, config, ice, new StackEvents());
+        stack.media(media);
         streamTurn.forEach(stack::addStreamTurnServer);
     }
 
     private void startSecure(DtlsRole role) {
-        stack.startSecureTransport(role, certificate, remote);
-        for (RTCDataChannel c : pendingChannels) {
-            stack.bind(c);
+        stack.startSecureTransport(role, certificate, remote, config.srtpProfiles());
+        if (negotiator.hasDataSection() && remote.hasData()) {
+            sctpWanted = true;
+            stack.startSctp(remote);
+            for (RTCDataChannel c : pendingChannels) {
+                stack.bind(c);
+            }
+            pendingChannels.clear();
         }
-        pendingChannels.clear();
         stack.flush();
+    }
+
+    // ================================================================== media
+
+    /**
+     * Sends {@code track} to the peer (W3C {@code addTrack}): on a transceiver of its kind that
+     * has never sent and has no track (one a remote offer created, say), else on a new sendrecv
+     * one. {@code negotiationneeded} fires when a new offer is needed.
+     *
+     * @param streamIds the ids of the streams the track is in ({@code a=msid})
+     * @throws RTCException {@code InvalidAccessError} if the track is already sent here,
+     *                      {@code InvalidStateError} if the connection is closed
+     */
+    public RTCRtpSender addTrack(LocalTrack track, String... streamIds) {
+        Objects.requireNonNull(track, "track");
+        return onLoop(() -> {
+            ensureOpen();
+            for (RTCRtpTransceiver t : transceivers) {
+                if (t.sender().track() == track && !t.stopped()) {
+                    throw RTCException.invalidAccess("the track is already sent on " + t);
+                }
+            }
+            for (RTCRtpTransceiver t : transceivers) {
+                if (t.kind().equals(track.kind()) && t.sender().track() == null && !t.stopping() && !t.everSent()) {
+                    t.sender().setTrack(track);
+                    t.sender().streamIds(List.of(streamIds));
+                    RTCRtpTransceiverDirection d = t.wantedDirection();
+                    t.wantedDirection(RTCRtpTransceiverDirection.of(true, d.receives()));
+                    updateNegotiationNeeded();
+                    return t.sender();
+                }
+            }
+            RTCRtpTransceiver t = newTransceiver(track.kind(), track, RTCRtpTransceiverDirection.SENDRECV,
+                    List.of(streamIds), true);
+            updateNegotiationNeeded();
+            return t.sender();
+        });
+    }
+
+    /**
+     * Stops sending a sender's track (W3C {@code removeTrack}): the track is detached and the
+     * transceiver no longer sends once renegotiated; its section stays.
+     */
+    public void removeTrack(RTCRtpSender sender) {
+        Objects.requireNonNull(sender, "sender");
+        onLoop(() -> {
+            ensureOpen();
+            RTCRtpTransceiver t = sender.transceiver();
+            if (t == null || !transceivers.contains(t)) {
+                throw RTCException.invalidAccess("the sender is not this connection's");
+            }
+            if (sender.track() == null) {
+                return null;
+            }
+            sender.setTrack(null);
+            RTCRtpTransceiverDirection d = t.wantedDirection();
+            if (!t.stopping()) {
+                t.wantedDirection(RTCRtpTransceiverDirection.of(false, d.receives()));
+            }
+            updateNegotiationNeeded();
+            return null;
+        });
+    }
+
+    /** Adds a transceiver of {@code kind} ({@code audio} or {@code video}) with no track (W3C {@code addTransceiver}). */
+    public RTCRtpTransceiver addTransceiver(String kind, RTCRtpTransceiverInit init) {
+        if (!"audio".equals(kind) && !"video".equals(kind)) {
+            throw new RTCException(RTCException.Name.TypeError, "kind must be audio or video: " + kind);
+        }
+        RTCRtpTransceiverInit options = init == null ? RTCRtpTransceiverInit.sendrecv() : init;
+        return onLoop(() -> {
+            ensureOpen();
+            RTCRtpTransceiver t = newTransceiver(kind, null, options.direction(), options.streams(), false,
+                    options.sendEncodings());
+            updateNegotiationNeeded();
+            return t;
+        });
+    }
+
+    /** Adds a transceiver that sends {@code track} (W3C {@code addTransceiver(track, init)}). */
+    public RTCRtpTransceiver addTransceiver(LocalTrack track, RTCRtpTransceiverInit init) {
+        Objects.requireNonNull(track, "track");
+        RTCRtpTransceiverInit options = init == null ? RTCRtpTransceiverInit.sendrecv() : init;
+        return onLoop(() -> {
+            ensureOpen();
+            RTCRtpTransceiver t = newTransceiver(track.kind(), track, options.direction(), options.streams(), false,
+                    options.sendEncodings());
+            updateNegotiationNeeded();
+            return t;
+        });
+    }
+
+    /** The transceivers, in the order they were created. */
+    public List<RTCRtpTransceiver> getTransceivers() {
+        return List.copyOf(transceivers);
+    }
+
+    /** The senders of the transceivers that are not stopped. */
+    public List<RTCRtpSender> getSenders() {
+        List<RTCRtpSender> out = new ArrayList<>();
+        for (RTCRtpTransceiver t : transceivers) {
+            if (!t.stopped()) {
+                out.add(t.sender());
+            }
+        }
+        return out;
+    }
+
+    /** The receivers of the transceivers that are not stopped. */
+    public List<RTCRtpReceiver> getReceivers() {
+        List<RTCRtpReceiver> out = new ArrayList<>();
+        for (RTCRtpTransceiver t : transceivers) {
+            if (!t.stopped()) {
+                out.add(t.receiver());
+            }
+        }
+        return out;
+    }
+
+    RTCRtpTransceiver newTransceiver(String kind, LocalTrack track, RTCRtpTransceiverDirection direction,
+            List<String> streams, boolean byAddTrack) {
+        return newTransceiver(kind, track, direction, streams, byAddTrack, List.of());
+    }
+
+    private RTCRtpTransceiver newTransceiver(String kind, LocalTrack track, RTCRtpTransceiverDirection direction,
+            List<String> streams, boolean byAddTrack, List<RTCRtpEncodingParameters> encodings) {
+        long ssrc = 1 + (random.nextLong() & 0xFFFFFFFEL);
+        long rtxSsrc = 1 + (random.nextLong() & 0xFFFFFFFEL);
+        RTCRtpSender sender = new RTCRtpSender(this, loop, kind, track, streams, encodings, ssrc, rtxSsrc);
+        RTCRtpReceiver receiver = new RTCRtpReceiver(this, kind);
+        RTCRtpTransceiver t = new RTCRtpTransceiver(this, kind, sender, receiver, direction, byAddTrack);
+        transceivers.add(t);
+        return t;
+    }
+
+    void transceiverStopping(RTCRtpTransceiver t) {
+        loop.execute(() -> {
+            t.sender().setTrack(null);
+            media.bye(t.sender().stream());
+            flushTransport();
+            if (t.mid() == null) {
+                // Never negotiated: gone at once (W3C stop on an unassociated transceiver).
+                t.markStopped();
+            }
+            updateNegotiationNeeded();
+        });
+    }
+
+    /**
+     * Re-checks whether negotiation is needed (JSEP §4.1.6 / W3C "update the negotiation-needed
+     * flag") and fires {@code negotiationneeded} once, in the stable state.
+     */
+    void updateNegotiationNeeded() {
+        loop.execute(() -> {
+            if (closed || signalingState != RTCSignalingState.STABLE || negotiationNeededFired) {
+                return;
+            }
+            if (negotiationNeeded()) {
+                negotiationNeededFired = true;
+                onNegotiationNeeded.run();
+            }
+        });
+    }
+
+    private boolean negotiationNeeded() {
+        if (iceRestartPending) {
+            return true;
+        }
+        boolean channels = !pendingChannels.isEmpty() || (stack != null && !stack.channels().isEmpty());
+        if (channels && !negotiator.hasDataSection()) {
+            return true;
+        }
+        for (RTCRtpTransceiver t : transceivers) {
+            if (t.stopped()) {
+                continue;
+            }
+            if (t.stopping() || t.mid() == null) {
+                return true;
+            }
+            RTCRtpTransceiverDirection current = t.currentDirection();
+            if (current != null && localDirection(t) != t.wantedDirection()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The direction our last description wrote for t's section.
+    private RTCRtpTransceiverDirection localDirection(RTCRtpTransceiver t) {
+        if (localSdp == null) {
+            return null;
+        }
+        for (MediaDescription m : localSdp.media()) {
+            if (m.mid().map(x -> x.equals(t.mid())).orElse(false)) {
+                org.rtc4j.sdp.Direction d = localSdp.effectiveDirection(m);
+                RTCRtpTransceiverDirection ours = RTCRtpTransceiverDirection.of(d.sends(), d.receives());
+                // An answer may narrow what we want; only a change of what we want renegotiates.
+                return offerer ? ours : (ours == t.wantedDirection() || narrowed(t, ours) ? t.wantedDirection() : ours);
+            }
+        }
+        return null;
+    }
+
+    private static boolean narrowed(RTCRtpTransceiver t, RTCRtpTransceiverDirection answered) {
+        RTCRtpTransceiverDirection w = t.wantedDirection();
+        return (!answered.sends() || w.sends()) && (!answered.receives() || w.receives());
+    }
+
+    MediaSession media() {
+        return media;
+    }
+
+    /** The protocol stack, for tests that play a misbehaving peer; null before negotiation. */
+    TransportStack stackForTests() {
+        return stack;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    long nowMs() {
+        return factory.now();
+    }
+
+    long unixMicros() {
+        return System.currentTimeMillis() * 1000;
+    }
+
+    /** Sends what the media path queued on the transport. */
+    void flushTransport() {
+        if (stack != null) {
+            stack.flush();
+        }
+    }
+
+    // Runs on the loop and waits there for the result: the W3C methods that are synchronous.
+    private <T> T onLoop(Callable<T> task) {
+        try {
+            return call(task).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     // ================================================================== data channels
@@ -501,10 +836,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 stack.flush();
             } else {
                 pendingChannels.add(channel);
-                if (!negotiationNeededFired && signalingState == RTCSignalingState.STABLE && currentRemote == null) {
-                    negotiationNeededFired = true;
-                    onNegotiationNeeded.run();
-                }
+                updateNegotiationNeeded();
             }
         });
         return channel;
@@ -552,7 +884,14 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (closed) {
             return;
         }
+        for (RTCRtpTransceiver t : transceivers) {
+            media.bye(t.sender().stream());
+        }
         closed = true;
+        for (RTCRtpTransceiver t : transceivers) {
+            t.sender().setTrack(null);
+            t.receiver().track().ended();
+        }
         if (stack != null) {
             List<RTCDataChannel> open = new ArrayList<>(stack.channels().values());
             stack.close();
@@ -573,7 +912,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     // Runs on the loop; failures (RTCException or others) complete the future exceptionally.
-    private <T> CompletableFuture<T> call(Callable<T> task) {
+    <T> CompletableFuture<T> call(Callable<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
         Runnable r = () -> {
             try {

@@ -15,7 +15,8 @@ import org.rtc4j.transport.UdpSocket;
 /**
  * Builds a {@link RTCStatsReport} from a connection's state on its loop, with the W3C stats
  * types ({@code peer-connection}, {@code transport}, {@code candidate-pair},
- * {@code local-candidate}, {@code remote-candidate}, {@code data-channel}, {@code certificate})
+ * {@code local-candidate}, {@code remote-candidate}, {@code data-channel}, {@code certificate},
+ * and the media types of {@link MediaStats})
  * and their member names, so dashboards written for browsers read it unchanged.
  */
 final class StatsCollector {
@@ -72,7 +73,9 @@ final class StatsCollector {
             m.put("selectedCandidatePairId", pairId(selected));
         }
         m.put("localCertificateId", "CF" + fp.getValue().replace(":", ""));
+        MediaStats.dropped(pc.media(), stack.mediaDropped(), m);
         out.add(new RTCStats("T01", "transport", ts, m));
+        MediaStats.collect(pc.getTransceivers(), pc.media(), ts, out);
 
         Map<String, IceCandidate> candidates = new LinkedHashMap<>();
         for (CandidatePair p : stack.ice().checklist()) {

@@ -79,6 +79,8 @@ final class TransportStack {
 
     private DtlsEndpoint dtls;
     private SctpAssociation sctp;
+    private MediaSession media;
+    private long mediaDropped;
     private boolean dtlsStarted;
     private boolean gathering;
     private boolean closed;
@@ -123,6 +125,23 @@ final class TransportStack {
 
     long datagramsDropped() {
         return datagramsDropped;
+    }
+
+    /** SRTP/SRTCP datagrams that arrived with no media session to take them. */
+    long mediaDropped() {
+        return mediaDropped;
+    }
+
+    /** Gives the stack the connection's media session: RTP and RTCP go there, keyed by DTLS. */
+    void media(MediaSession session) {
+        this.media = session;
+    }
+
+    /** Queues one protected media datagram on the selected pair; sent by the next flush. */
+    void sendMedia(byte[] datagram) {
+        if (!closed) {
+            ice.send(datagram, factory.now());
+        }
     }
 
     /**
@@ -203,10 +222,13 @@ final class TransportStack {
     }
 
     /**
-     * Creates the DTLS endpoint and the SCTP association once both descriptions fixed our DTLS
-     * role; a DTLS server starts listening at once, a client when ICE has a pair.
+     * Creates the DTLS endpoint once both descriptions fixed our DTLS role; a DTLS server starts
+     * listening at once, a client when ICE has a pair.
+     *
+     * @param srtpProfiles the SRTP profiles to offer or accept in use_srtp, preferred first
      */
-    void startSecureTransport(DtlsRole role, RTCCertificate certificate, RemoteTransport remote) {
+    void startSecureTransport(DtlsRole role, RTCCertificate certificate, RemoteTransport remote,
+            List<org.rtc4j.dtls.SrtpProfile> srtpProfiles) {
         if (dtls != null || closed) {
             return;
         }
@@ -217,19 +239,34 @@ final class TransportStack {
         // By the time DTLS starts, ICE has a working pair: a lost flight is resent after
         // 250 ms rather than DTLS's default second (libwebrtc also starts well below a second).
         DtlsConfig dc = DtlsConfig.builder().role(role).certificate(certificate).remoteFingerprints(trusted)
+                .srtpProfiles(srtpProfiles)
                 .handshakeTimeout(config.dtlsHandshakeTimeout()).initialRetransmit(DTLS_INITIAL_RETRANSMIT).build();
         dtls = new DtlsEndpoint(dc, factory.handshakeExecutor(), this::wakeFromHandshake);
         long now = factory.now();
         while (!earlyDtls.isEmpty()) {
             dtls.handle(earlyDtls.poll(), now);
         }
-        SctpConfig sc = SctpConfig.defaults().dtlsClient(role == DtlsRole.CLIENT)
+        if (role == DtlsRole.SERVER || ice.selectedPair() != null) {
+            startDtls();
+        }
+        flush();
+    }
+
+    /**
+     * Creates the SCTP association for the data channels once a data section is negotiated; it
+     * connects as soon as DTLS is up (at once, if it already is).
+     */
+    void startSctp(RemoteTransport remote) {
+        if (sctp != null || closed || dtls == null) {
+            return;
+        }
+        SctpConfig sc = SctpConfig.defaults().dtlsClient(dtls.role() == DtlsRole.CLIENT)
                 .ports(RTCPeerConnection.SCTP_PORT, remote.sctpPort())
                 .maxMessageSize(RTCPeerConnection.MAX_MESSAGE_SIZE)
                 .remoteMaxMessageSize(remote.maxMessageSize()).mtu(SCTP_MTU);
         sctp = new SctpAssociation(sc);
-        if (role == DtlsRole.SERVER || ice.selectedPair() != null) {
-            startDtls();
+        if (dtls.state() == DtlsEndpoint.State.CONNECTED) {
+            sctp.connect(factory.now());
         }
         flush();
     }
@@ -383,8 +420,15 @@ final class TransportStack {
                 } else if (earlyDtls.size() < MAX_EARLY_DTLS) {
                     earlyDtls.add(data);
                 }
+            } else if (kind == PacketKind.RTP && media != null) {
+                media.handleRtp(data);
+            } else if (kind == PacketKind.RTCP && media != null) {
+                media.handleRtcp(data);
             } else {
-                datagramsDropped++; // media arrives with a later issue
+                if (kind == PacketKind.RTP || kind == PacketKind.RTCP) {
+                    mediaDropped++;
+                }
+                datagramsDropped++;
             }
             return;
         }
@@ -401,10 +445,25 @@ final class TransportStack {
             }
             return;
         }
-        if (e instanceof DtlsEvent.Connected && sctp != null) {
-            sctp.connect(now);
+        if (e instanceof DtlsEvent.Connected c) {
+            if (sctp != null) {
+                sctp.connect(now);
+            }
+            if (media != null && c.srtpProfile() != null) {
+                keyMedia(c, now);
+            }
         }
         listener.dtlsEvent(e);
+    }
+
+    private void keyMedia(DtlsEvent.Connected c, long now) {
+        try {
+            org.rtc4j.srtp.SrtpProfile profile = org.rtc4j.srtp.SrtpProfile.fromId(c.srtpProfile().id());
+            media.keys(org.rtc4j.srtp.SrtpSession.fromDtlsKeyingMaterial(profile, c.srtpKeys().toExportedBytes(),
+                    c.role() == DtlsRole.CLIENT), now);
+        } catch (org.rtc4j.srtp.SrtpException e) {
+            LOG.warn("SRTP cannot use the negotiated profile {}: {}", c.srtpProfile(), e.getMessage());
+        }
     }
 
     private void rearm(long now) {
@@ -414,6 +473,9 @@ final class TransportStack {
         }
         if (sctp != null) {
             next = Math.min(next, sctp.nextTimeout());
+        }
+        if (media != null) {
+            next = Math.min(next, media.nextTimeoutMs());
         }
         if (timer != null && timerAt <= next) {
             // The armed timer fires no later than needed; if early, onTimer finds nothing due and
@@ -448,6 +510,9 @@ final class TransportStack {
         }
         if (sctp != null && sctp.nextTimeout() <= now) {
             sctp.handleTimeout(now);
+        }
+        if (media != null && media.nextTimeoutMs() <= now) {
+            media.handleTimeout(now);
         }
         flush();
     }

@@ -42,6 +42,8 @@ final class ImpairmentRelay implements AutoCloseable {
     final AtomicLong dropped = new AtomicLong();
     final AtomicLong duplicated = new AtomicLong();
     final AtomicLong delayed = new AtomicLong();
+    // Extra datagrams to send after each one from A (a forger or replayer on the path), or null.
+    private volatile java.util.function.Function<byte[], java.util.List<byte[]>> extraFromA;
 
     /**
      * @param loss        probability a datagram is dropped
@@ -68,6 +70,11 @@ final class ImpairmentRelay implements AutoCloseable {
         thread = new Thread(this::run, "impairment-relay");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** After each datagram from A, also sends B what {@code extra} returns for it (forgeries, replays). */
+    void injectFromA(java.util.function.Function<byte[], java.util.List<byte[]>> extra) {
+        this.extraFromA = extra;
     }
 
     /** Where A sends to reach B. */
@@ -99,6 +106,12 @@ final class ImpairmentRelay implements AutoCloseable {
                         buf.get(data);
                         if (from == sideA) {
                             impair(data, sideB, peerB);
+                            java.util.function.Function<byte[], java.util.List<byte[]>> extra = extraFromA;
+                            if (extra != null && peerB != null) {
+                                for (byte[] x : extra.apply(data)) {
+                                    send(sideB, x, peerB);
+                                }
+                            }
                         } else {
                             impair(data, sideA, peerA);
                         }

@@ -62,7 +62,7 @@ class LossyNetworkTest {
         }
     }
 
-    private static InetSocketAddress facing(ImpairmentRelay relay, boolean a) {
+    static InetSocketAddress facing(ImpairmentRelay relay, boolean a) {
         try {
             return a ? relay.facingA() : relay.facingB();
         } catch (java.io.IOException e) {
@@ -70,7 +70,7 @@ class LossyNetworkTest {
         }
     }
 
-    private static InetSocketAddress address(RTCIceCandidate c) {
+    static InetSocketAddress address(RTCIceCandidate c) {
         Matcher m = HOST_PORT.matcher(c.candidate());
         if (!m.matches()) {
             throw new AssertionError("unexpected candidate " + c.candidate());
@@ -78,7 +78,7 @@ class LossyNetworkTest {
         return new InetSocketAddress(m.group(2), Integer.parseInt(m.group(3)));
     }
 
-    private static RTCIceCandidate rewrite(RTCIceCandidate c, InetSocketAddress to) {
+    static RTCIceCandidate rewrite(RTCIceCandidate c, InetSocketAddress to) {
         Matcher m = HOST_PORT.matcher(c.candidate());
         if (!m.matches()) {
             throw new AssertionError("unexpected candidate " + c.candidate());
@@ -87,7 +87,7 @@ class LossyNetworkTest {
         return new RTCIceCandidate(text, c.sdpMid(), c.sdpMLineIndex(), c.usernameFragment());
     }
 
-    private static RTCSessionDescription stripCandidates(RTCSessionDescription d) {
+    static RTCSessionDescription stripCandidates(RTCSessionDescription d) {
         return new RTCSessionDescription(d.type(), d.sdp().replaceAll("a=candidate:[^\r\n]*\r\n", "")
                 .replaceAll("a=end-of-candidates\r\n", ""));
     }

@@ -3,7 +3,13 @@ package org.rtc4j.jsep;
 import java.util.ArrayList;
 import java.util.List;
 import org.rtc4j.sdp.Connection;
+import org.rtc4j.sdp.Direction;
+import org.rtc4j.sdp.ExtMap;
+import org.rtc4j.sdp.Fmtp;
 import org.rtc4j.sdp.MediaDescription;
+import org.rtc4j.sdp.Parameter;
+import org.rtc4j.sdp.RtcpFb;
+import org.rtc4j.sdp.RtpMap;
 import org.rtc4j.sdp.SctpMap;
 import org.rtc4j.sdp.SdpCandidate;
 import org.rtc4j.sdp.SessionDescription;
@@ -11,16 +17,17 @@ import org.rtc4j.sdp.Setup;
 
 /**
  * Writes the offers and answers of one connection (JSEP, RFC 8829 §5.2 and §5.3): one session
- * id for the connection's life and a version that grows with every description, BUNDLE, and a
+ * id for the connection's life and a version that grows with every description, every accepted
+ * section in one BUNDLE group on one transport (ICE credentials, fingerprint and setup repeated
+ * in each, candidates in the first), rtcp-mux and reduced-size RTCP for media, and the
  * data-channel section in the form the remote understands.
- *
- * <p>Media sections a remote offers are answered as rejected (port 0) until rtc4j carries media
- * through {@code RTCPeerConnection}; the answer still lists them, in order, as JSEP requires.
  */
 public final class DescriptionWriter {
 
     /** The m= protocol of RFC 8841. */
     public static final String SCTP_PROTOCOL = "UDP/DTLS/SCTP";
+    /** The m= protocol of media sections (RFC 5764, RFC 8829 §5.1.2). */
+    public static final String RTP_PROTOCOL = "UDP/TLS/RTP/SAVPF";
     /** The only SCTP application WebRTC runs. */
     public static final String DATA_CHANNEL_FORMAT = "webrtc-datachannel";
     // The legacy sctpmap's stream count, as browsers wrote it.
@@ -46,42 +53,42 @@ public final class DescriptionWriter {
      * @param local our transport parameters; their setup must be {@code actpass}
      */
     public SessionDescription offer(String mid, LocalTransport local) {
-        if (local.setup() != Setup.ACTPASS) {
-            throw new IllegalArgumentException("an offer says a=setup:actpass (RFC 8842), not " + local.setup());
-        }
-        MediaDescription data = dataSection(mid, local, false);
-        return session().bundle(mid).media(data).build();
+        return write(List.of(new SectionPlan.Data(mid, false)), local);
     }
 
     /**
-     * The answer to {@code offer}: the data-channel section accepted with our transport (in the
-     * offer's form), every other section rejected.
+     * A description of the planned sections, in order; the accepted ones (all but
+     * {@link SectionPlan.Rejected}) form the BUNDLE group.
      *
-     * @param offer  the remote offer
-     * @param remote what {@link RemoteTransport#read} read from it
-     * @param local  our transport parameters, with setup {@code active} or {@code passive}
+     * @param sections the m= sections
+     * @param local    our transport; setup {@code actpass} in offers, {@code active} or
+     *                 {@code passive} in answers
      */
-    public SessionDescription answer(SessionDescription offer, RemoteTransport remote, LocalTransport local) {
-        if (local.setup() != Setup.ACTIVE && local.setup() != Setup.PASSIVE) {
-            throw new IllegalArgumentException("an answer says a=setup:active or passive, not " + local.setup());
+    public SessionDescription write(List<SectionPlan> sections, LocalTransport local) {
+        if (local.setup() == Setup.HOLDCONN) {
+            throw new IllegalArgumentException("a=setup:holdconn is not used by WebRTC");
         }
         SessionDescription.Builder session = session();
-        List<String> accepted = new ArrayList<>();
-        List<MediaDescription> offered = offer.media();
-        for (int i = 0; i < offered.size(); i++) {
-            MediaDescription m = offered.get(i);
-            if (i == remote.dataIndex()) {
-                String mid = m.mid().orElse(null);
-                session.media(dataSection(mid, local, remote.legacySctp()));
-                if (mid != null) {
-                    accepted.add(mid);
-                }
-            } else {
-                session.media(rejected(m));
+        List<String> bundle = new ArrayList<>();
+        boolean first = true;
+        for (SectionPlan p : sections) {
+            if (p instanceof SectionPlan.Rejected r) {
+                session.media(rejected(r));
+                continue;
             }
+            MediaDescription.Builder b;
+            if (p instanceof SectionPlan.Data d) {
+                b = dataSection(local, d.legacy(), first);
+            } else {
+                b = mediaSection((SectionPlan.Media) p, local, first);
+            }
+            b.mid(p.mid());
+            session.media(b.build());
+            bundle.add(p.mid());
+            first = false;
         }
-        if (!accepted.isEmpty() && !remote.bundleMids().isEmpty()) {
-            session.bundle(accepted.toArray(new String[0]));
+        if (!bundle.isEmpty()) {
+            session.bundle(bundle.toArray(new String[0]));
         }
         return session.build();
     }
@@ -92,40 +99,105 @@ public final class DescriptionWriter {
                 .msidSemantic("WMS");
     }
 
-    private static MediaDescription dataSection(String mid, LocalTransport local, boolean legacy) {
-        SdpCandidate defaultCandidate = local.candidates().isEmpty() ? null : local.candidates().get(0);
-        int port = defaultCandidate == null ? 9 : defaultCandidate.port();
+    /** The transport lines every bundled section repeats; candidates only in the first. */
+    private static void transport(MediaDescription.Builder b, LocalTransport local, boolean first) {
+        SdpCandidate defaultCandidate = !first || local.candidates().isEmpty() ? null : local.candidates().get(0);
         String address = defaultCandidate == null || defaultCandidate.isFqdn() ? "0.0.0.0" : defaultCandidate.address();
-        MediaDescription.Builder b = legacy
-                ? MediaDescription.builder("application", port, "DTLS/SCTP", Integer.toString(local.sctpPort()))
-                : MediaDescription.builder("application", port, SCTP_PROTOCOL, DATA_CHANNEL_FORMAT);
         b.connection(Connection.of(address));
-        for (SdpCandidate c : local.candidates()) {
-            b.candidate(c);
-        }
-        if (local.endOfCandidates()) {
-            b.endOfCandidates();
+        if (first) {
+            for (SdpCandidate c : local.candidates()) {
+                b.candidate(c);
+            }
+            if (local.endOfCandidates()) {
+                b.endOfCandidates();
+            }
         }
         b.iceUfrag(local.iceUfrag()).icePwd(local.icePwd()).iceOptions("trickle");
         local.fingerprints().forEach(b::fingerprint);
         b.setup(local.setup());
-        if (mid != null) {
-            b.mid(mid);
-        }
+    }
+
+    private static int port(LocalTransport local, boolean first) {
+        return first && !local.candidates().isEmpty() ? local.candidates().get(0).port() : 9;
+    }
+
+    private static MediaDescription.Builder dataSection(LocalTransport local, boolean legacy, boolean first) {
+        int port = port(local, first);
+        MediaDescription.Builder b = legacy
+                ? MediaDescription.builder("application", port, "DTLS/SCTP", Integer.toString(local.sctpPort()))
+                : MediaDescription.builder("application", port, SCTP_PROTOCOL, DATA_CHANNEL_FORMAT);
+        transport(b, local, first);
         if (legacy) {
             b.attribute(new SctpMap(local.sctpPort(), DATA_CHANNEL_FORMAT, LEGACY_STREAMS));
         } else {
             b.sctpPort(local.sctpPort());
         }
         b.maxMessageSize(local.maxMessageSize());
-        return b.build();
+        return b;
     }
 
-    private static MediaDescription rejected(MediaDescription m) {
-        MediaDescription.Builder b = MediaDescription.builder(m.media(), 0, m.protocol(),
-                m.formats().toArray(new String[0]));
+    private static MediaDescription.Builder mediaSection(SectionPlan.Media m, LocalTransport local, boolean first) {
+        List<String> formats = new ArrayList<>();
+        for (MediaCodec c : m.codecs()) {
+            formats.add(Integer.toString(c.payloadType()));
+            if (c.rtxPayloadType() >= 0) {
+                formats.add(Integer.toString(c.rtxPayloadType()));
+            }
+        }
+        MediaDescription.Builder b = MediaDescription.builder(m.kind(), port(local, first), RTP_PROTOCOL,
+                formats.toArray(new String[0]));
+        transport(b, local, first);
+        for (ExtMap e : m.extensions()) {
+            b.extmap(e);
+        }
+        b.direction(Direction.fromSdpName(m.direction()));
+        SectionPlan.SendSource s = m.source();
+        if (s != null) {
+            if (s.streamIds().isEmpty()) {
+                b.msid("-", s.trackId());
+            }
+            for (String stream : s.streamIds()) {
+                b.msid(stream, s.trackId());
+            }
+        }
+        b.rtcpMux().rtcpRsize();
+        boolean audio = "audio".equals(m.kind());
+        for (MediaCodec c : m.codecs()) {
+            String channels = audio && c.channels() > 1 ? Integer.toString(c.channels()) : null;
+            b.rtpMap(new RtpMap(c.payloadType(), c.name(), c.clockRate(), channels));
+            for (RtcpFb f : c.feedback()) {
+                b.rtcpFb(RtcpFb.of(c.payloadType(), f.type(), f.parameter()));
+            }
+            if (!c.fmtp().isEmpty()) {
+                b.fmtp(new Fmtp(Integer.toString(c.payloadType()), c.fmtp()));
+            }
+            if (c.rtxPayloadType() >= 0) {
+                b.rtpMap(new RtpMap(c.rtxPayloadType(), "rtx", c.clockRate(), null));
+                b.fmtp(Fmtp.of(c.rtxPayloadType(), new Parameter("apt", Integer.toString(c.payloadType()))));
+            }
+        }
+        if (s != null) {
+            String msid = String.join(" ", s.streamIds().isEmpty() ? "-" : s.streamIds().get(0), s.trackId());
+            if (s.rtxSsrc() != 0) {
+                b.ssrcGroup("FID", s.ssrc(), s.rtxSsrc());
+            }
+            b.ssrc(s.ssrc(), "cname", s.cname());
+            b.ssrc(s.ssrc(), "msid", msid);
+            if (s.rtxSsrc() != 0) {
+                b.ssrc(s.rtxSsrc(), "cname", s.cname());
+                b.ssrc(s.rtxSsrc(), "msid", msid);
+            }
+        }
+        return b;
+    }
+
+    private static MediaDescription rejected(SectionPlan.Rejected r) {
+        List<String> formats = r.formats().isEmpty() ? List.of("0") : r.formats();
+        MediaDescription.Builder b = MediaDescription.builder(r.media(), 0, r.protocol(), formats.toArray(new String[0]));
         b.connection("0.0.0.0");
-        m.mid().ifPresent(b::mid);
+        if (r.mid() != null) {
+            b.mid(r.mid());
+        }
         return b.build();
     }
 }

@@ -71,8 +71,7 @@ class DescriptionsTest {
         assertThat(r.candidates()).hasSize(4);
         assertThat(r.bundleMids()).containsExactly("0");
 
-        SessionDescription answer = SessionDescription.parse(
-                new DescriptionWriter(7).answer(offer, r, LOCAL.withSetup(Setup.ACTIVE)).format());
+        SessionDescription answer = answer(offer, r);
         MediaDescription m = answer.media().get(0);
         assertThat(m.mediaLine().format()).isEqualTo("application 9 UDP/DTLS/SCTP webrtc-datachannel");
         assertThat(m.mid()).contains("0");
@@ -90,7 +89,7 @@ class DescriptionsTest {
         assertThat(r.maxMessageSize()).isEqualTo(65536);
         assertThat(r.endOfCandidates()).isTrue();
         assertThat(r.candidates()).hasSize(2);
-        MediaDescription m = new DescriptionWriter(7).answer(offer, r, LOCAL.withSetup(Setup.ACTIVE)).media().get(0);
+        MediaDescription m = answer(offer, r).media().get(0);
         assertThat(m.mediaLine().format()).isEqualTo("application 9 DTLS/SCTP 5000");
         assertThat(m.sctpMap().orElseThrow().port()).isEqualTo(5000);
         assertThat(m.sctpPort()).isEmpty();
@@ -105,20 +104,53 @@ class DescriptionsTest {
     }
 
     @Test
-    void answerRejectsMediaSectionsButKeepsTheirPlaceAndMid() throws Exception {
+    void readsTheBundleTransportOfAnAudioVideoDataOffer() throws Exception {
         SessionDescription offer = load("chromium-156-audio-video-data-offer.sdp");
         RemoteTransport r = RemoteTransport.read(offer, true);
-        SessionDescription answer = SessionDescription.parse(
-                new DescriptionWriter(7).answer(offer, r, LOCAL.withSetup(Setup.ACTIVE)).format());
-        assertThat(answer.media()).hasSameSizeAs(offer.media());
+        assertThat(r.transportIndex()).isZero();
+        assertThat(r.transportMid()).isEqualTo("0");
+        assertThat(r.dataIndex()).isEqualTo(2);
+        assertThat(r.bundleMids()).containsExactly("0", "1", "2");
         for (int i = 0; i < offer.media().size(); i++) {
-            MediaDescription o = offer.media().get(i);
-            MediaDescription a = answer.media().get(i);
-            assertThat(a.media()).isEqualTo(o.media());
-            assertThat(a.mid()).isEqualTo(o.mid());
-            assertThat(a.port()).isEqualTo(i == r.dataIndex() ? 9 : 0);
+            assertThat(r.bundled(offer, i)).isTrue();
         }
-        assertThat(answer.bundleGroup().orElseThrow().mids()).containsExactly(r.dataMid());
+        // a section outside the BUNDLE group does not ride the shared transport
+        SessionDescription unbundled = SessionDescription.parse(offer.format()
+                .replace("a=group:BUNDLE 0 1 2", "a=group:BUNDLE 0 2"));
+        assertThat(RemoteTransport.read(unbundled, true).bundled(unbundled, 1)).isFalse();
+    }
+
+    @Test
+    void writesMediaSectionsWithBundleRtcpMuxRtxAndSsrcs() throws Exception {
+        List<MediaCodec> video = CodecCatalog.offered("video");
+        SectionPlan.SendSource src = new SectionPlan.SendSource(1111, 2222, "cn@x", List.of("s1"), "t1");
+        SessionDescription sdp = SessionDescription.parse(new DescriptionWriter(3).write(List.of(
+                new SectionPlan.Media("0", "video", "sendrecv", video, CodecCatalog.offeredExtensions("video"), src),
+                new SectionPlan.Media("1", "audio", "recvonly", CodecCatalog.offered("audio"),
+                        CodecCatalog.offeredExtensions("audio"), null),
+                new SectionPlan.Rejected("2", "video", DescriptionWriter.RTP_PROTOCOL, List.of("96")),
+                new SectionPlan.Data("3", false)), LOCAL).format());
+        assertThat(sdp.bundleGroup().orElseThrow().mids()).containsExactly("0", "1", "3");
+        MediaDescription v = sdp.media().get(0);
+        assertThat(v.mediaLine().format()).startsWith("video 9 UDP/TLS/RTP/SAVPF 96 97 98 99");
+        assertThat(v.rtcpMux()).isTrue();
+        assertThat(v.rtcpRsize()).isTrue();
+        assertThat(v.codecs()).anyMatch(c -> c.name().equals("rtx") && c.parameter("apt").orElse("").equals("96"));
+        assertThat(v.ssrcGroups()).singleElement().satisfies(g -> assertThat(g.ssrcs()).containsExactly(1111L, 2222L));
+        assertThat(v.cname(1111)).contains("cn@x");
+        assertThat(v.msids()).singleElement().satisfies(m -> assertThat(m.streamId()).isEqualTo("s1"));
+        assertThat(sdp.effectiveDirection(sdp.media().get(1)).sdpName()).isEqualTo("recvonly");
+        assertThat(sdp.media().get(1).ssrcs()).isEmpty();
+        assertThat(sdp.media().get(2).port()).isZero();
+        assertThat(sdp.media().get(3).sctpPort()).hasValue(5000);
+        // every accepted section repeats the transport; candidates only in the first
+        for (int i : new int[] {0, 1, 3}) {
+            assertThat(sdp.media().get(i).fingerprints()).containsExactly(FP);
+            assertThat(sdp.media().get(i).iceUfrag()).contains("abcd");
+        }
+        RemoteTransport back = RemoteTransport.read(sdp, true);
+        assertThat(back.transportMid()).isEqualTo("0");
+        assertThat(back.dataMid()).isEqualTo("3");
     }
 
     @Test
@@ -128,11 +160,15 @@ class DescriptionsTest {
         assertInvalidAccess(chromium.replaceAll("a=ice-pwd:[^\r]*\r\n", ""), true, "ICE credentials");
         assertInvalidAccess(chromium.replace("a=setup:actpass", "a=setup:holdconn"), true, "setup");
         assertInvalidAccess(chromium, false, "setup"); // actpass in an answer
-        // no SCTP section at all: nothing to refuse, and no data transport
+        // an audio-only offer without ICE credentials has a transport that cannot be used
+        assertInvalidAccess("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n"
+                + "c=IN IP4 0.0.0.0\r\na=mid:a\r\n", true, "ICE credentials");
+        // only rejected sections: no transport and no data, nothing to refuse
         RemoteTransport none = RemoteTransport.read(SessionDescription.parse(
-                "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n"
+                "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=audio 0 UDP/TLS/RTP/SAVPF 0\r\n"
                         + "c=IN IP4 0.0.0.0\r\na=mid:a\r\n"), true);
         assertThat(none.hasData()).isFalse();
+        assertThat(none.hasTransport()).isFalse();
     }
 
     private static void assertInvalidAccess(String sdp, boolean isOffer, String mentions) throws SdpParseException {
@@ -141,6 +177,11 @@ class DescriptionsTest {
                 .isInstanceOfSatisfying(RTCException.class,
                         e -> assertThat(e.name()).isEqualTo(RTCException.Name.InvalidAccessError))
                 .hasMessageContaining(mentions);
+    }
+
+    private static SessionDescription answer(SessionDescription offer, RemoteTransport r) throws SdpParseException {
+        return SessionDescription.parse(new DescriptionWriter(7).write(
+                List.of(new SectionPlan.Data(r.dataMid(), r.legacySctp())), LOCAL.withSetup(Setup.ACTIVE)).format());
     }
 
     static SessionDescription load(String name) throws IOException, SdpParseException {

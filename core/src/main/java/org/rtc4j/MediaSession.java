@@ -1,0 +1,408 @@
+package org.rtc4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.rtc4j.rtp.RtpPacket;
+import org.rtc4j.rtp.RtpParseException;
+import org.rtc4j.rtp.ext.ExtensionUris;
+import org.rtc4j.rtp.ext.SdesExtension;
+import org.rtc4j.rtp.rtcp.Bye;
+import org.rtc4j.rtp.rtcp.FullIntraRequest;
+import org.rtc4j.rtp.rtcp.GenericNack;
+import org.rtc4j.rtp.rtcp.PictureLossIndication;
+import org.rtc4j.rtp.rtcp.ReceiverReport;
+import org.rtc4j.rtp.rtcp.ReportBlock;
+import org.rtc4j.rtp.rtcp.RtcpPacket;
+import org.rtc4j.rtp.rtcp.RtcpParser;
+import org.rtc4j.rtp.rtcp.SenderReport;
+import org.rtc4j.rtp.rtcp.SourceDescription;
+import org.rtc4j.rtp.session.ReceiveStream;
+import org.rtc4j.rtp.session.RtcpCompound;
+import org.rtc4j.rtp.session.RtcpInterval;
+import org.rtc4j.rtp.session.SendStream;
+import org.rtc4j.srtp.SrtpSession;
+import org.rtc4j.srtp.SrtpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media half of one connection, on its loop: SRTP in place on every packet, incoming RTP
+ * routed to its receiver by SSRC, then by the mid header extension, then by a payload type only
+ * one section uses (RFC 8843 §9.2), incoming RTCP handed to the streams it is about, and the
+ * compound RTCP reports sent at RFC 3550 intervals. What cannot be routed or authenticated is
+ * dropped and counted, never delivered.
+ */
+final class MediaSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
+    // libwebrtc reports once a second on video; RFC 3550 §6.2 lets a busy session go below 5 s.
+    private static final long RTCP_INTERVAL_MICROS = 1_000_000;
+
+    private final RTCPeerConnection pc;
+    private final Consumer<byte[]> transport;
+    private final List<RTCRtpTransceiver> transceivers;
+    private final Map<Long, RTCRtpReceiver> receiversBySsrc = new HashMap<>();
+    private final RtpPacket view = new RtpPacket();
+    private final RtcpInterval interval = new RtcpInterval(RTCP_INTERVAL_MICROS, ThreadLocalRandom.current());
+    private final long rtcpSsrc = ThreadLocalRandom.current().nextLong(1, 1L << 32);
+    private final String cname;
+    private SrtpSession srtp;
+    private long nextReportMicros = Long.MAX_VALUE;
+    private boolean reducedSize;
+
+    long rtpUnroutable;
+    long rtpMalformed;
+    long rtcpMalformed;
+    long rtpBeforeKeys;
+    long rtcpPacketsSent;
+    long rtcpPacketsReceived;
+
+    MediaSession(RTCPeerConnection pc, List<RTCRtpTransceiver> transceivers, String cname, Consumer<byte[]> transport) {
+        this.pc = pc;
+        this.transceivers = transceivers;
+        this.cname = cname;
+        this.transport = transport;
+    }
+
+    /** The keys from the DTLS handshake: media may flow. */
+    void keys(SrtpSession session, long nowMs) {
+        this.srtp = session;
+        nextReportMicros = interval.first(monoMicros(nowMs));
+    }
+
+    boolean keyed() {
+        return srtp != null;
+    }
+
+    SrtpSession srtp() {
+        return srtp;
+    }
+
+    int srtpOverhead() {
+        return srtp == null ? 16 : srtp.profile().srtpOverhead();
+    }
+
+    long nowMs() {
+        return pc.nowMs();
+    }
+
+    long unixMicros() {
+        return pc.unixMicros();
+    }
+
+    String cname() {
+        return cname;
+    }
+
+    void reducedSize(boolean rsize) {
+        this.reducedSize = rsize;
+    }
+
+    /** Maps a remote SSRC that the description announced (a=ssrc) to its receiver. */
+    void announce(long ssrc, RTCRtpReceiver r) {
+        receiversBySsrc.put(ssrc, r);
+    }
+
+    /** Forgets the remote SSRCs of a receiver whose section went away. */
+    void forget(RTCRtpReceiver r) {
+        receiversBySsrc.values().removeIf(x -> x == r);
+    }
+
+    // ================================================================== outgoing
+
+    /** Protects and sends one RTP packet of {@code rtpLength} bytes; {@code packet} has the tailroom. */
+    void sendRtp(byte[] packet, int rtpLength) {
+        int n = srtp.protectRtp(packet, 0, rtpLength);
+        transport.accept(n == packet.length ? packet : java.util.Arrays.copyOf(packet, n));
+    }
+
+    /** Sends compound (or reduced-size feedback) RTCP. */
+    void sendRtcp(List<RtcpPacket> packets, boolean feedbackOnly) {
+        if (srtp == null) {
+            return;
+        }
+        byte[] plain = feedbackOnly && reducedSize ? RtcpParser.write(packets) : RtcpCompound.build(withSdes(packets),
+                false);
+        byte[] buf = java.util.Arrays.copyOf(plain, plain.length + srtp.profile().srtcpOverhead());
+        int n = srtp.protectRtcp(buf, 0, plain.length);
+        rtcpPacketsSent++;
+        transport.accept(n == buf.length ? buf : java.util.Arrays.copyOf(buf, n));
+    }
+
+    private List<RtcpPacket> withSdes(List<RtcpPacket> packets) {
+        List<RtcpPacket> out = new ArrayList<>(packets);
+        boolean report = out.stream().anyMatch(p -> p instanceof SenderReport || p instanceof ReceiverReport);
+        if (!report) {
+            out.add(0, new ReceiverReport(reportingSsrc(), List.of()));
+        }
+        out.add(SourceDescription.cname(reportingSsrc(), cname));
+        return out;
+    }
+
+    /** The SSRC our reports and feedback come from: the first sending stream's, else our own. */
+    long reportingSsrc() {
+        for (RTCRtpTransceiver t : transceivers) {
+            RtpSendStream s = t.sender().stream();
+            if (s.stats() != null && s.stats().hasSent()) {
+                return s.ssrc();
+            }
+        }
+        return rtcpSsrc;
+    }
+
+    void requestKeyFrame(RTCRtpReceiver r) {
+        RtpReceiveStream s = r.stream();
+        long media = s.mediaSsrc();
+        if (srtp == null || media < 0) {
+            return;
+        }
+        org.rtc4j.jsep.MediaCodec c = s.currentCodec();
+        boolean firOnly = c != null && !c.hasFeedback("nack", "pli") && c.hasFeedback("ccm", "fir");
+        RtcpPacket p;
+        if (firOnly) {
+            s.firSent++;
+            p = new FullIntraRequest(reportingSsrc(), List.of(new FullIntraRequest.Entry(media, (int) (s.firSent & 0xFF))));
+        } else {
+            s.pliSent++;
+            p = new PictureLossIndication(reportingSsrc(), media);
+        }
+        sendRtcp(List.of(p), true);
+        pc.flushTransport();
+    }
+
+    /** BYE for a sender that stops (RFC 3550 §6.6). */
+    void bye(RtpSendStream s) {
+        if (srtp != null && s.stats() != null && s.stats().hasSent()) {
+            sendRtcp(List.of(new ReceiverReport(s.ssrc(), List.of()), s.stats().bye()), false);
+        }
+    }
+
+    long nextTimeoutMs() {
+        return nextReportMicros == Long.MAX_VALUE ? Long.MAX_VALUE : nextReportMicros / 1000;
+    }
+
+    void handleTimeout(long nowMs) {
+        long now = monoMicros(nowMs);
+        if (now < nextReportMicros) {
+            return;
+        }
+        nextReportMicros = interval.next(now);
+        sendReports();
+    }
+
+    private static long monoMicros(long ms) {
+        return ms * 1000;
+    }
+
+    private void sendReports() {
+        long unix = unixMicros();
+        List<ReportBlock> blocks = new ArrayList<>();
+        for (RTCRtpTransceiver t : transceivers) {
+            for (ReceiveStream r : t.receiver().stream().streams().values()) {
+                ReportBlock b = r.reportBlock(unix);
+                if (b != null && blocks.size() < 31) {
+                    blocks.add(b);
+                }
+            }
+        }
+        List<RtcpPacket> packets = new ArrayList<>();
+        boolean blocksPlaced = false;
+        for (RTCRtpTransceiver t : transceivers) {
+            SendStream s = t.sender().stream().stats();
+            if (s != null && s.hasSent()) {
+                packets.add(s.senderReport(unix, blocksPlaced ? List.of() : blocks));
+                blocksPlaced = true;
+            }
+        }
+        if (!blocksPlaced) {
+            if (blocks.isEmpty()) {
+                return; // nothing sent, nothing received: nothing to report
+            }
+            packets.add(new ReceiverReport(rtcpSsrc, blocks));
+        }
+        List<RtcpPacket> compound = new ArrayList<>(packets);
+        compound.add(SourceDescription.cname(reportingSsrc(), cname));
+        byte[] plain = RtcpCompound.build(compound, false);
+        byte[] buf = java.util.Arrays.copyOf(plain, plain.length + srtp.profile().srtcpOverhead());
+        int n = srtp.protectRtcp(buf, 0, plain.length);
+        rtcpPacketsSent++;
+        transport.accept(n == buf.length ? buf : java.util.Arrays.copyOf(buf, n));
+    }
+
+    // ================================================================== incoming
+
+    /** One SRTP datagram from the transport; {@code data} is ours (unprotected in place). */
+    void handleRtp(byte[] data) {
+        if (srtp == null) {
+            rtpBeforeKeys++;
+            return;
+        }
+        SrtpStatus st = srtp.unprotectRtp(data, 0, data.length);
+        if (st != SrtpStatus.OK) {
+            return; // counted by the SRTP session per status
+        }
+        int len = data.length - srtp.profile().srtpOverhead();
+        try {
+            view.wrap(data, 0, len);
+        } catch (RtpParseException e) {
+            rtpMalformed++;
+            return;
+        }
+        RTCRtpReceiver r = route(view);
+        if (r == null) {
+            rtpUnroutable++;
+            return;
+        }
+        r.stream().onPacket(view, unixMicros());
+    }
+
+    private RTCRtpReceiver route(RtpPacket p) {
+        long ssrc = p.ssrc();
+        RTCRtpReceiver r = receiversBySsrc.get(ssrc);
+        if (r != null) {
+            return r;
+        }
+        String mid = readMid(p);
+        if (mid != null) {
+            for (RTCRtpTransceiver t : transceivers) {
+                if (mid.equals(t.mid()) && !t.stopped() && receiving(t)) {
+                    bind(ssrc, t.receiver(), p);
+                    return t.receiver();
+                }
+            }
+            return null;
+        }
+        RTCRtpReceiver only = null;
+        for (RTCRtpTransceiver t : transceivers) {
+            if (t.mid() != null && !t.stopped() && receiving(t) && t.receiver().stream().takesPayloadType(p.payloadType())) {
+                if (only != null) {
+                    return null; // ambiguous: two sections use this payload type
+                }
+                only = t.receiver();
+            }
+        }
+        if (only != null) {
+            bind(ssrc, only, p);
+        }
+        return only;
+    }
+
+    private static boolean receiving(RTCRtpTransceiver t) {
+        RTCRtpTransceiverDirection d = t.currentDirection();
+        return d != null && d.receives();
+    }
+
+    private void bind(long ssrc, RTCRtpReceiver r, RtpPacket p) {
+        receiversBySsrc.put(ssrc, r);
+        if (r.stream().isRtxPayloadType(p.payloadType())) {
+            r.stream().expectSsrcs(-1, ssrc);
+        }
+        LOG.debug("SSRC {} routed to {}", ssrc, r.transceiver());
+    }
+
+    private String readMid(RtpPacket p) {
+        if (!p.hasExtension()) {
+            return null;
+        }
+        for (RTCRtpTransceiver t : transceivers) {
+            int id = t.midExtensionId();
+            if (id > 0) {
+                int off = p.extensionOffset(id);
+                if (off >= 0) {
+                    try {
+                        return SdesExtension.read(p.buffer(), off, p.extensionLength(id));
+                    } catch (RtpParseException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** One SRTCP datagram from the transport. */
+    void handleRtcp(byte[] data) {
+        if (srtp == null) {
+            rtpBeforeKeys++;
+            return;
+        }
+        if (srtp.unprotectRtcp(data, 0, data.length) != SrtpStatus.OK) {
+            return;
+        }
+        int len = data.length - srtp.profile().srtcpOverhead();
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpParser.parse(data, 0, len);
+        } catch (RtpParseException e) {
+            rtcpMalformed++;
+            return;
+        }
+        rtcpPacketsReceived++;
+        long arrival = unixMicros();
+        for (RtcpPacket p : packets) {
+            if (p instanceof SenderReport sr) {
+                RTCRtpReceiver r = receiversBySsrc.get(sr.ssrc());
+                ReceiveStream s = r == null ? null : r.stream().stats(sr.ssrc());
+                if (s != null) {
+                    s.onSenderReport(sr, arrival);
+                }
+                reportBlocks(sr.reports(), arrival);
+            } else if (p instanceof ReceiverReport rr) {
+                reportBlocks(rr.reports(), arrival);
+            } else if (p instanceof PictureLossIndication pli) {
+                RtpSendStream s = sendStream(pli.mediaSsrc());
+                if (s != null) {
+                    s.onPli();
+                }
+            } else if (p instanceof FullIntraRequest fir) {
+                for (FullIntraRequest.Entry e : fir.entries()) {
+                    RtpSendStream s = sendStream(e.ssrc());
+                    if (s != null) {
+                        s.onFir();
+                    }
+                }
+            } else if (p instanceof GenericNack nack) {
+                RtpSendStream s = sendStream(nack.mediaSsrc());
+                if (s != null) {
+                    int[] seqs = nack.lost().stream().mapToInt(Integer::intValue).toArray();
+                    s.onNack(seqs);
+                }
+            } else if (p instanceof Bye bye) {
+                for (long ssrc : bye.ssrcs()) {
+                    RTCRtpReceiver r = receiversBySsrc.remove(ssrc);
+                    if (r != null) {
+                        LOG.debug("peer said BYE for SSRC {}", ssrc);
+                    }
+                }
+            }
+        }
+    }
+
+    private void reportBlocks(List<ReportBlock> blocks, long arrival) {
+        for (ReportBlock b : blocks) {
+            RtpSendStream s = sendStream(b.ssrc());
+            if (s != null && s.stats() != null) {
+                s.stats().onReportBlock(b, arrival);
+            }
+        }
+    }
+
+    private RtpSendStream sendStream(long ssrc) {
+        for (RTCRtpTransceiver t : transceivers) {
+            RtpSendStream s = t.sender().stream();
+            if (s.ssrc() == ssrc) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The mid extension is read with this id: the first a transceiver negotiated. */
+    static boolean isMidUri(String uri) {
+        return ExtensionUris.MID.equals(uri);
+    }
+}

@@ -1,0 +1,33 @@
+package org.rtc4j;
+
+/**
+ * One encoding a sender sends (W3C {@code RTCRtpEncodingParameters}).
+ *
+ * @param rid        the RTP stream id (simulcast), or null
+ * @param active     whether the encoding is sent; an inactive one sends nothing
+ * @param maxBitrate the largest bitrate the application wants, bits/s, or 0 for no limit
+ */
+public record RTCRtpEncodingParameters(String rid, boolean active, long maxBitrate) {
+
+    /** Validates the bitrate. */
+    public RTCRtpEncodingParameters {
+        if (maxBitrate < 0) {
+            throw new IllegalArgumentException("maxBitrate must be >= 0");
+        }
+    }
+
+    /** One active encoding with no rid and no limit. */
+    public static RTCRtpEncodingParameters defaults() {
+        return new RTCRtpEncodingParameters(null, true, 0);
+    }
+
+    /** The same, active or not. */
+    public RTCRtpEncodingParameters withActive(boolean a) {
+        return new RTCRtpEncodingParameters(rid, a, maxBitrate);
+    }
+
+    /** The same with another bitrate cap. */
+    public RTCRtpEncodingParameters withMaxBitrate(long bps) {
+        return new RTCRtpEncodingParameters(rid, active, bps);
+    }
+}

@@ -1,0 +1,107 @@
+package org.rtc4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtc4j.jsep.MediaCodec;
+import org.rtc4j.rtp.session.ReceiveStream;
+
+/**
+ * Receives one track on a transceiver (W3C {@code RTCRtpReceiver}). Its {@link #track()} exists
+ * from the start, as in the browser, and is {@code live} while the peer may send on it.
+ */
+public final class RTCRtpReceiver {
+
+    private final RTCPeerConnection pc;
+    private final RemoteTrack track;
+    private final RtpReceiveStream stream;
+    private volatile List<RTCRtpCodecParameters> codecs = List.of();
+    private volatile List<RTCRtpHeaderExtensionParameters> extensions = List.of();
+    private RTCRtpTransceiver transceiver;
+
+    RTCRtpReceiver(RTCPeerConnection pc, String kind) {
+        this.pc = pc;
+        this.track = new RemoteTrack(kind, null);
+        this.stream = new RtpReceiveStream(this);
+        track.receiver(this);
+    }
+
+    void transceiver(RTCRtpTransceiver t) {
+        this.transceiver = t;
+    }
+
+    /** The transceiver this receiver belongs to. */
+    public RTCRtpTransceiver transceiver() {
+        return transceiver;
+    }
+
+    /** The remote track. */
+    public RemoteTrack track() {
+        return track;
+    }
+
+    /** The negotiated receive parameters: codecs (preferred first) and header extensions. */
+    public RTCRtpParameters getParameters() {
+        return new RTCRtpParameters("", List.of(), codecs, extensions);
+    }
+
+    void negotiated(List<MediaCodec> receive, List<RTCRtpHeaderExtensionParameters> ext) {
+        List<RTCRtpCodecParameters> out = new ArrayList<>();
+        java.util.Map<Integer, MediaCodec> byPt = new java.util.LinkedHashMap<>();
+        for (MediaCodec c : receive) {
+            byPt.put(c.payloadType(), c);
+            out.add(new RTCRtpCodecParameters(c.payloadType(), c.mimeType(track.kind()), c.clockRate(),
+                    "audio".equals(track.kind()) ? Math.max(1, c.channels()) : 0, c.fmtpLine()));
+        }
+        codecs = List.copyOf(out);
+        extensions = List.copyOf(ext);
+        stream.negotiated(byPt);
+    }
+
+    /**
+     * The sources whose packets arrived in the last 10 seconds (W3C
+     * {@code getSynchronizationSources}). Runs on the connection's loop.
+     */
+    public List<RTCRtpSynchronizationSource> getSynchronizationSources() {
+        return pc.call(() -> {
+            List<RTCRtpSynchronizationSource> out = new ArrayList<>();
+            long now = pc.unixMicros();
+            for (ReceiveStream s : stream.streams().values()) {
+                if (s.hasReceived() && now - s.lastPacketReceivedUnixMicros() <= 10_000_000L) {
+                    out.add(new RTCRtpSynchronizationSource(s.lastPacketReceivedUnixMicros() / 1000.0, s.ssrc(),
+                            stream.lastRtpTimestamp));
+                }
+            }
+            return out;
+        }).join();
+    }
+
+    /** The contributing sources (CSRCs) heard in the last 10 seconds (W3C {@code getContributingSources}). */
+    public List<RTCRtpSynchronizationSource> getContributingSources() {
+        return pc.call(() -> {
+            long csrc = stream.lastCsrc();
+            if (csrc < 0 || pc.unixMicros() - stream.lastCsrcAtMicros() > 10_000_000L) {
+                return List.<RTCRtpSynchronizationSource>of();
+            }
+            return List.of(new RTCRtpSynchronizationSource(stream.lastCsrcAtMicros() / 1000.0, csrc,
+                    stream.lastRtpTimestamp));
+        }).join();
+    }
+
+    /** What rtc4j can receive for {@code kind} (W3C {@code RTCRtpReceiver.getCapabilities}). */
+    public static RTCRtpCapabilities getCapabilities(String kind) {
+        return RTCRtpSender.capabilities(kind);
+    }
+
+    RtpReceiveStream stream() {
+        return stream;
+    }
+
+    RTCRtpCodecCapability currentCodec() {
+        MediaCodec c = stream.currentCodec();
+        return c == null ? null : c.capability(track.kind());
+    }
+
+    void requestKeyFrame() {
+        pc.loop().execute(() -> pc.media().requestKeyFrame(this));
+    }
+}

@@ -1,0 +1,210 @@
+package org.rtc4j;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.rtc4j.jsep.MediaCodec;
+import org.rtc4j.rtp.RtpPacket;
+import org.rtc4j.rtp.RtpParseException;
+import org.rtc4j.rtp.codec.AudioPayloader;
+import org.rtc4j.rtp.codec.Av1Payloader;
+import org.rtc4j.rtp.codec.Depacketizer;
+import org.rtc4j.rtp.codec.Frame;
+import org.rtc4j.rtp.codec.H264Payloader;
+import org.rtc4j.rtp.codec.OpusPayloader;
+import org.rtc4j.rtp.codec.SampleBuilder;
+import org.rtc4j.rtp.codec.Vp8Payloader;
+import org.rtc4j.rtp.codec.Vp9Payloader;
+import org.rtc4j.rtp.repair.RtxSendBuffer;
+import org.rtc4j.rtp.session.ReceiveStream;
+
+/**
+ * The RTP side of one {@link RTCRtpReceiver}, on the connection's loop: per remote SSRC the
+ * reception statistics that receiver reports carry, RTX unwrapped onto its media stream, and
+ * the rtp module's sample builder that reassembles frames when the track wants them.
+ */
+final class RtpReceiveStream {
+
+    private final RTCRtpReceiver receiver;
+    private final Map<Long, ReceiveStream> bySsrc = new HashMap<>();
+    private final RtpPacket unwrapped = new RtpPacket();
+    private Map<Integer, MediaCodec> codecs = Map.of();
+    private Map<Integer, Integer> rtxToMedia = Map.of();
+    private long mediaSsrc = -1;
+    private long rtxSsrc = -1;
+    private MediaCodec current;
+    private SampleBuilder builder;
+    private int builderPt = -1;
+
+    long framesReceived;
+    long keyFramesReceived;
+    long framesAfterGap;
+    long pliSent;
+    long firSent;
+    long rtxPacketsReceived;
+    long rtxPaddingDropped;
+    long packetsUnknownPayloadType;
+    long lastArrivalUnixMicros;
+    long lastRtpTimestamp;
+    private long lastCsrc = -1;
+    private long lastCsrcAtMicros;
+
+    RtpReceiveStream(RTCRtpReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    /** The payload types of the local description's section, and which are RTX for which. */
+    void negotiated(Map<Integer, MediaCodec> byPt) {
+        this.codecs = Map.copyOf(byPt);
+        Map<Integer, Integer> rtx = new HashMap<>();
+        for (MediaCodec c : byPt.values()) {
+            if (c.rtxPayloadType() >= 0) {
+                rtx.put(c.rtxPayloadType(), c.payloadType());
+            }
+        }
+        this.rtxToMedia = Map.copyOf(rtx);
+    }
+
+    boolean takesPayloadType(int pt) {
+        return codecs.containsKey(pt) || rtxToMedia.containsKey(pt);
+    }
+
+    boolean isRtxPayloadType(int pt) {
+        return rtxToMedia.containsKey(pt);
+    }
+
+    long mediaSsrc() {
+        return mediaSsrc;
+    }
+
+    void expectSsrcs(long media, long rtx) {
+        if (media >= 0) {
+            mediaSsrc = media;
+        }
+        if (rtx >= 0) {
+            rtxSsrc = rtx;
+        }
+    }
+
+    Map<Long, ReceiveStream> streams() {
+        return bySsrc;
+    }
+
+    MediaCodec currentCodec() {
+        return current;
+    }
+
+    ReceiveStream stats(long ssrc) {
+        return bySsrc.get(ssrc);
+    }
+
+    /** One authenticated, parsed RTP packet for this receiver; {@code data} is ours to keep. */
+    void onPacket(RtpPacket p, long arrivalUnixMicros) {
+        int pt = p.payloadType();
+        Integer apt = rtxToMedia.get(pt);
+        if (apt != null) {
+            onRtx(p, apt, arrivalUnixMicros);
+            return;
+        }
+        MediaCodec c = codecs.get(pt);
+        if (c == null) {
+            packetsUnknownPayloadType++;
+            return;
+        }
+        if (mediaSsrc < 0 || !bySsrc.containsKey(p.ssrc())) {
+            mediaSsrc = p.ssrc();
+        }
+        ReceiveStream s = bySsrc.computeIfAbsent(p.ssrc(), ssrc -> new ReceiveStream(ssrc, c.clockRate()));
+        int headerBytes = p.payloadOffset() - p.offset();
+        s.onPacket(p.sequenceNumber(), p.timestamp(), p.payloadLength(), headerBytes, p.paddingLength(),
+                arrivalUnixMicros);
+        deliver(p, c, arrivalUnixMicros);
+    }
+
+    private void onRtx(RtpPacket p, int apt, long arrivalUnixMicros) {
+        rtxPacketsReceived++;
+        if (p.ssrc() != rtxSsrc && rtxSsrc >= 0 && rtxSsrc != p.ssrc()) {
+            rtxSsrc = p.ssrc();
+        }
+        // Payload shorter than the OSN: padding a sender probes bandwidth with (RFC 4588 §4).
+        if (p.payloadLength() < 2 || mediaSsrc < 0) {
+            rtxPaddingDropped++;
+            return;
+        }
+        byte[] original = new byte[p.length()];
+        try {
+            int n = RtxSendBuffer.unwrapRtx(p.buffer(), p.offset(), p.length(), apt, mediaSsrc, original, 0);
+            unwrapped.wrap(original, 0, n);
+        } catch (RtpParseException | IllegalArgumentException e) {
+            rtxPaddingDropped++;
+            return;
+        }
+        MediaCodec c = codecs.get(apt);
+        ReceiveStream s = bySsrc.get(mediaSsrc);
+        if (c == null || s == null) {
+            return;
+        }
+        deliver(unwrapped, c, arrivalUnixMicros);
+    }
+
+    private void deliver(RtpPacket p, MediaCodec c, long arrivalUnixMicros) {
+        current = c;
+        lastArrivalUnixMicros = arrivalUnixMicros;
+        lastRtpTimestamp = p.timestamp();
+        if (p.csrcCount() > 0) {
+            lastCsrc = p.csrc(0);
+            lastCsrcAtMicros = arrivalUnixMicros;
+        }
+        RemoteTrack track = receiver.track();
+        if (track.wantsRtp()) {
+            track.deliverRtp(Arrays.copyOfRange(p.buffer(), p.offset(), p.offset() + p.length()));
+        }
+        if (!track.wantsFrames() || c.isTelephoneEvent()) {
+            return;
+        }
+        if (builder == null || builderPt != c.payloadType()) {
+            builder = new SampleBuilder(depacketizer(c));
+            builderPt = c.payloadType();
+        }
+        builder.push(p);
+        for (Frame f; (f = pollFrame()) != null; ) {
+            framesReceived++;
+            if (f.keyFrame()) {
+                keyFramesReceived++;
+            }
+            if (f.afterGap()) {
+                framesAfterGap++;
+            }
+            track.deliverFrame(new EncodedFrame(f.data(), f.timestamp() & 0xFFFFFFFFL, 0, f.keyFrame(), f.afterGap()));
+        }
+    }
+
+    private Frame pollFrame() {
+        try {
+            return builder.poll();
+        } catch (RtpParseException e) {
+            // A malformed payload costs its frame, not the stream.
+            framesAfterGap++;
+            return null;
+        }
+    }
+
+    static Depacketizer depacketizer(MediaCodec c) {
+        switch (c.key()) {
+            case "opus": return new OpusPayloader();
+            case "vp8": return new Vp8Payloader();
+            case "vp9": return new Vp9Payloader();
+            case "h264": return new H264Payloader();
+            case "av1": return new Av1Payloader();
+            default: return new AudioPayloader();
+        }
+    }
+
+    long lastCsrc() {
+        return lastCsrc;
+    }
+
+    long lastCsrcAtMicros() {
+        return lastCsrcAtMicros;
+    }
+}
