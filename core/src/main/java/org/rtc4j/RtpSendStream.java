@@ -37,6 +37,9 @@ final class RtpSendStream {
     // Room for the largest SRTP tag (AES-GCM) within a 1200-byte datagram.
     static final int MAX_RTP = 1200 - 16;
     private static final int RTX_HISTORY = 256;
+    // A forwarded packet may arrive at the usual 1200 bytes and gain our extensions: still well
+    // inside a 1280-byte path MTU with SRTP, UDP and IPv6 around it.
+    private static final int MAX_FORWARDED = 1200 + 40;
 
     private final RTCRtpSender sender;
     private final String kind;
@@ -161,7 +164,7 @@ final class RtpSendStream {
         if (chosen != null && !chosen.equals(codec)) {
             payloader = payloaderFor(chosen);
             if (chosen.hasFeedback("nack", null) && rtx == null) {
-                rtx = new RtxSendBuffer(RTX_HISTORY, MAX_RTP, chosen.rtxPayloadType(), rtxSsrc,
+                rtx = new RtxSendBuffer(RTX_HISTORY, MAX_FORWARDED, chosen.rtxPayloadType(), rtxSsrc,
                         ThreadLocalRandom.current().nextInt(1 << 16));
             }
             if (stats == null || stats.clockRate() != chosen.clockRate()) {
@@ -330,7 +333,7 @@ final class RtpSendStream {
     private void send(byte[] payload, int off, int len, int padding, long ts, long nowMs) {
         int overhead = session.srtpOverhead();
         int rtpLen = header.length() + len + padding;
-        if (rtpLen > MAX_RTP + 16) {
+        if (rtpLen > MAX_FORWARDED) {
             packetsDiscarded++;
             return;
         }
@@ -358,7 +361,7 @@ final class RtpSendStream {
             if (!rtx.contains(seq)) {
                 continue;
             }
-            byte[] buf = new byte[MAX_RTP + 2 + 16 + overhead];
+            byte[] buf = new byte[MAX_FORWARDED + 2 + overhead];
             int n = rtx.retransmit(seq, buf, 0);
             if (n <= 0) {
                 continue;
