@@ -41,6 +41,10 @@ final class MediaSession {
     private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
     // libwebrtc reports once a second on video; RFC 3550 §6.2 lets a busy session go below 5 s.
     private static final long RTCP_INTERVAL_MICROS = 1_000_000;
+    // The peer may finish DTLS and send media before our handshake thread hands us the keys:
+    // keep that much (a key frame's worth) rather than lose the stream's first frame.
+    private static final int MAX_EARLY = 256;
+    private static final long KEY_FRAME_REQUEST_INTERVAL_MS = 500;
 
     private final RTCPeerConnection pc;
     private final Consumer<byte[]> transport;
@@ -53,6 +57,7 @@ final class MediaSession {
     private SrtpSession srtp;
     private long nextReportMicros = Long.MAX_VALUE;
     private boolean reducedSize;
+    private final java.util.ArrayDeque<byte[]> early = new java.util.ArrayDeque<>();
 
     long rtpUnroutable;
     long rtpMalformed;
@@ -72,6 +77,23 @@ final class MediaSession {
     void keys(SrtpSession session, long nowMs) {
         this.srtp = session;
         nextReportMicros = interval.first(monoMicros(nowMs));
+        for (byte[] d; (d = early.poll()) != null; ) {
+            int b1 = d[1] & 0xff;
+            if (b1 >= 192 && b1 <= 223) {
+                handleRtcp(d);
+            } else {
+                handleRtp(d);
+            }
+        }
+    }
+
+    private boolean early(byte[] data) {
+        if (early.size() < MAX_EARLY) {
+            early.add(data);
+        } else {
+            rtpBeforeKeys++;
+        }
+        return true;
     }
 
     boolean keyed() {
@@ -120,6 +142,11 @@ final class MediaSession {
         transport.accept(n == packet.length ? packet : java.util.Arrays.copyOf(packet, n));
     }
 
+    /** Moves what was queued on the transport out now (after a frame sent from an application's write). */
+    void flush() {
+        pc.flushTransport();
+    }
+
     /** Sends compound (or reduced-size feedback) RTCP. */
     void sendRtcp(List<RtcpPacket> packets, boolean feedbackOnly) {
         if (srtp == null) {
@@ -154,7 +181,27 @@ final class MediaSession {
         return rtcpSsrc;
     }
 
+    /**
+     * A receiver cannot decode on (its stream began without a key frame, or frames were lost):
+     * asks the sender for one, at most every {@value #KEY_FRAME_REQUEST_INTERVAL_MS} ms.
+     */
+    void keyFrameNeeded(RTCRtpReceiver r) {
+        RtpReceiveStream s = r.stream();
+        long now = nowMs();
+        if (now - s.lastKeyFrameRequestMs >= KEY_FRAME_REQUEST_INTERVAL_MS) {
+            s.lastKeyFrameRequestMs = now;
+            // Called while the stack moves an incoming packet: its flush sends the request.
+            sendKeyFrameRequest(r);
+        }
+    }
+
+    /** The application asked (outside the stack's flush): send the request now. */
     void requestKeyFrame(RTCRtpReceiver r) {
+        sendKeyFrameRequest(r);
+        pc.flushTransport();
+    }
+
+    private void sendKeyFrameRequest(RTCRtpReceiver r) {
         RtpReceiveStream s = r.stream();
         long media = s.mediaSsrc();
         if (srtp == null || media < 0) {
@@ -171,7 +218,6 @@ final class MediaSession {
             p = new PictureLossIndication(reportingSsrc(), media);
         }
         sendRtcp(List.of(p), true);
-        pc.flushTransport();
     }
 
     /** BYE for a sender that stops (RFC 3550 §6.6). */
@@ -238,7 +284,7 @@ final class MediaSession {
     /** One SRTP datagram from the transport; {@code data} is ours (unprotected in place). */
     void handleRtp(byte[] data) {
         if (srtp == null) {
-            rtpBeforeKeys++;
+            early(data);
             return;
         }
         SrtpStatus st = srtp.unprotectRtp(data, 0, data.length);
@@ -327,7 +373,7 @@ final class MediaSession {
     /** One SRTCP datagram from the transport. */
     void handleRtcp(byte[] data) {
         if (srtp == null) {
-            rtpBeforeKeys++;
+            early(data);
             return;
         }
         if (srtp.unprotectRtcp(data, 0, data.length) != SrtpStatus.OK) {

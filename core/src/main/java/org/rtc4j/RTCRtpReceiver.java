@@ -101,6 +101,10 @@ public final class RTCRtpReceiver {
         return c == null ? null : c.capability(track.kind());
     }
 
+    void keyFrameNeeded() {
+        pc.media().keyFrameNeeded(this);
+    }
+
     void requestKeyFrame() {
         pc.loop().execute(() -> pc.media().requestKeyFrame(this));
     }

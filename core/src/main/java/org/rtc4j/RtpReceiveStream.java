@@ -46,6 +46,8 @@ final class RtpReceiveStream {
     long packetsUnknownPayloadType;
     long lastArrivalUnixMicros;
     long lastRtpTimestamp;
+    long lastKeyFrameRequestMs = Long.MIN_VALUE / 2;
+    private boolean keyFrameSeen;
     private long lastCsrc = -1;
     private long lastCsrcAtMicros;
 
@@ -167,13 +169,18 @@ final class RtpReceiveStream {
             builderPt = c.payloadType();
         }
         builder.push(p);
+        boolean video = "video".equals(track.kind());
         for (Frame f; (f = pollFrame()) != null; ) {
             framesReceived++;
             if (f.keyFrame()) {
                 keyFramesReceived++;
+                keyFrameSeen = true;
             }
             if (f.afterGap()) {
                 framesAfterGap++;
+            }
+            if (video && (!keyFrameSeen || f.afterGap() && !f.keyFrame())) {
+                receiver.keyFrameNeeded();
             }
             track.deliverFrame(new EncodedFrame(f.data(), f.timestamp() & 0xFFFFFFFFL, 0, f.keyFrame(), f.afterGap()));
         }

@@ -238,6 +238,7 @@ final class RtpSendStream {
             keyFramesSent++;
         }
         remember(ts, nowMs);
+        session.flush();
     }
 
     private long frameTimestamp(EncodedFrame frame) {
@@ -305,6 +306,7 @@ final class RtpSendStream {
         }
         send(packet, view.payloadOffset(), view.payloadLength(), view.paddingLength(), ts, nowMs);
         remember(ts, nowMs);
+        session.flush();
     }
 
     private int extensionReserve() {

@@ -45,16 +45,61 @@ public final class Chromium implements AutoCloseable {
 
     /** Opens {@code url} in a new headless browser. */
     public static Chromium open(String url) throws IOException {
+        return open(url, List.of());
+    }
+
+    /**
+     * Opens {@code url} in a new headless browser started with {@code extraFlags} as well (e.g.
+     * {@link #mediaFlags}). A {@code --disable-features=} among them is merged with ours: Chromium
+     * reads only the last one.
+     */
+    public static Chromium open(String url, List<String> extraFlags) throws IOException {
         Path profile = Files.createTempDirectory("rtc4j-chromium");
-        List<String> cmd = List.of(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+        // Plain host addresses in candidates: nothing here answers mDNS.
+        String disabled = "WebRtcHideLocalIpsWithMdns";
+        List<String> extra = new ArrayList<>();
+        for (String f : extraFlags) {
+            if (f.startsWith("--disable-features=")) {
+                disabled += "," + f.substring("--disable-features=".length());
+            } else {
+                extra.add(f);
+            }
+        }
+        List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-extensions",
                 "--user-data-dir=" + profile, "--allow-loopback-in-peer-connection",
-                // Plain host addresses in candidates: nothing here answers mDNS.
-                "--disable-features=WebRtcHideLocalIpsWithMdns",
-                "--enable-logging=stderr", "--v=0", url);
+                "--disable-features=" + disabled,
+                "--enable-logging=stderr", "--v=0"));
+        cmd.addAll(extra);
+        cmd.add(url);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         return new Chromium(p, profile);
+    }
+
+    /**
+     * What a media page needs: camera and microphone granted without a prompt, Chromium's fake
+     * devices (its beeping microphone; for the camera the frames of {@code y4m} in a loop, or its
+     * own moving pattern when null), {@code <video>} and {@code <audio>} playing without a user
+     * gesture, and no throttling of timers or rendering.
+     */
+    public static List<String> mediaFlags(Path y4m) {
+        return mediaFlags(y4m, null);
+    }
+
+    /** As {@link #mediaFlags(Path)}, the microphone playing {@code wav} in a loop instead of beeping. */
+    public static List<String> mediaFlags(Path y4m, Path wav) {
+        List<String> flags = new ArrayList<>(List.of("--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows"));
+        if (y4m != null) {
+            flags.add("--use-file-for-fake-video-capture=" + y4m.toAbsolutePath());
+        }
+        if (wav != null) {
+            flags.add("--use-file-for-fake-audio-capture=" + wav.toAbsolutePath());
+        }
+        return flags;
     }
 
     private void readLog() {

@@ -39,6 +39,7 @@ final class MediaScenario implements AutoCloseable {
     private final Map<String, Path> recordTo = new java.util.HashMap<>();
     final Map<String, MediaFileRecorder> recorders = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> receiveOnly = new ArrayList<>();
+    private boolean loop;
     final CompletableFuture<Void> connected = new CompletableFuture<>();
     final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -55,6 +56,17 @@ final class MediaScenario implements AutoCloseable {
     MediaScenario send(MediaFileSource file) {
         sources.add(file);
         return this;
+    }
+
+    /** Plays the files in a loop until closed (so the peer hears media for as long as it listens). */
+    MediaScenario loop() {
+        this.loop = true;
+        return this;
+    }
+
+    /** Frames the players wrote so far, per file in the order given. */
+    long[] framesWritten() {
+        return players.stream().mapToLong(MediaFilePlayer::framesWritten).toArray();
     }
 
     /** Records the peer's track of {@code kind} into {@code file}. */
@@ -108,7 +120,7 @@ final class MediaScenario implements AutoCloseable {
 
     private void startPlayers() {
         for (int i = 0; i < sources.size(); i++) {
-            players.add(MediaFilePlayer.start(sources.get(i), tracks.get(i), false));
+            players.add(MediaFilePlayer.start(sources.get(i), tracks.get(i), loop));
         }
     }
 
