@@ -58,6 +58,8 @@ public final class MediaFileRecorder implements AutoCloseable {
     private OggOpusWriter ogg;
     private FileChannel wav;
     private long wavBytes;
+    private int vp8Width;
+    private int vp8Height;
     private OutputStream out;
 
     private MediaFileRecorder(Path file) {
@@ -131,6 +133,11 @@ public final class MediaFileRecorder implements AutoCloseable {
         }
         switch (name) {
             case "VP8": case "VP9": case "AV1":
+                if (name.equals("VP8") && vp8Width == 0 && f.keyFrame() && f.data().length >= 10) {
+                    byte[] d = f.data();
+                    vp8Width = ((d[6] & 0xFF) | (d[7] & 0xFF) << 8) & 0x3FFF;
+                    vp8Height = ((d[8] & 0xFF) | (d[9] & 0xFF) << 8) & 0x3FFF;
+                }
                 ivf.writeFrame(ts - firstTs, f.data());
                 break;
             case "H264":
@@ -193,6 +200,22 @@ public final class MediaFileRecorder implements AutoCloseable {
         }
     }
 
+    // The IVF header is written before the first frame: fill in the frame count (players take
+    // the duration from it) and, for VP8, the size its key frame states (RFC 6386 §9.1).
+    private void patchIvfHeader() throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer count = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) framesWritten.get());
+            count.flip();
+            ch.write(count, 24);
+            if (vp8Width > 0) {
+                ByteBuffer size = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+                        .putShort((short) vp8Width).putShort((short) vp8Height);
+                size.flip();
+                ch.write(size, 12);
+            }
+        }
+    }
+
     private void writeWav(short[] pcm) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(pcm.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (short s : pcm) {
@@ -240,6 +263,7 @@ public final class MediaFileRecorder implements AutoCloseable {
                 ogg.close();
             } else if (ivf != null) {
                 ivf.close();
+                patchIvfHeader();
             } else if (annexB != null) {
                 annexB.close();
             } else if (wav != null) {
