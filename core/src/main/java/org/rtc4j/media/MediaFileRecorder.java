@@ -58,6 +58,7 @@ public final class MediaFileRecorder implements AutoCloseable {
     private OggOpusWriter ogg;
     private FileChannel wav;
     private long wavBytes;
+    private long lastPts;
     private int vp8Width;
     private int vp8Height;
     private OutputStream out;
@@ -138,7 +139,8 @@ public final class MediaFileRecorder implements AutoCloseable {
                     vp8Width = ((d[6] & 0xFF) | (d[7] & 0xFF) << 8) & 0x3FFF;
                     vp8Height = ((d[8] & 0xFF) | (d[9] & 0xFF) << 8) & 0x3FFF;
                 }
-                ivf.writeFrame(ts - firstTs, f.data());
+                lastPts = ts - firstTs;
+                ivf.writeFrame(lastPts, f.data());
                 break;
             case "H264":
                 annexB.writeAccessUnit(f.data());
@@ -200,11 +202,16 @@ public final class MediaFileRecorder implements AutoCloseable {
         }
     }
 
-    // The IVF header is written before the first frame: fill in the frame count (players take
-    // the duration from it) and, for VP8, the size its key frame states (RFC 6386 §9.1).
+    // The IVF header is written before the first frame. Its length field is filled in as
+    // ffmpeg's own IVF muxer does, with the duration in time-base units (frames x the mean frame
+    // interval), which is what ffmpeg's demuxer reads back; and, for VP8, the size its key frame
+    // states (RFC 6386 §9.1).
     private void patchIvfHeader() throws IOException {
+        long n = framesWritten.get();
+        long span = lastPts;
+        long length = n > 1 ? n * span / (n - 1) : n;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ByteBuffer count = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) framesWritten.get());
+            ByteBuffer count = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) length);
             count.flip();
             ch.write(count, 24);
             if (vp8Width > 0) {
