@@ -24,9 +24,9 @@ public final class LocalRtpTrack extends LocalTrack {
     }
 
     /**
-     * Sends one RTP packet on every connection the track is attached to. The bytes are copied
-     * before this returns, so the caller may reuse its buffer. Malformed packets are dropped and
-     * counted by each sender.
+     * Sends one RTP packet on every connection the track is attached to. The bytes are read (or
+     * copied, for a connection on another event loop) before this returns, so the caller may
+     * reuse its buffer. Malformed packets are dropped and counted by each sender.
      */
     public void writeRtp(byte[] packet, int offset, int length) {
         if (!writable()) {

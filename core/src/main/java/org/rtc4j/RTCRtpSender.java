@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.rtc4j.jsep.CodecCatalog;
 import org.rtc4j.jsep.MediaCodec;
-import org.rtc4j.rtp.ext.ExtensionUris;
 
 /**
  * Sends one track on a transceiver (W3C {@code RTCRtpSender}). The RTP work it does on the
@@ -210,27 +208,26 @@ public final class RTCRtpSender {
     // Called by the track on the application's thread: hop onto this connection's loop.
     void offerFrame(EncodedFrame frame) {
         LocalTrack source = track;
+        if (loop.inEventLoop()) {
+            stream.sendFrame(source, frame);
+            return;
+        }
         loop.execute(() -> stream.sendFrame(source, frame));
     }
 
     void offerRtp(byte[] packet, int off, int len) {
-        byte[] copy = java.util.Arrays.copyOfRange(packet, off, off + len);
         LocalTrack source = track;
-        loop.execute(() -> stream.sendRtp(source, copy));
-    }
-
-    /** Whether the mid header extension URI is one we write. */
-    static boolean writesExtension(String uri) {
-        return ExtensionUris.MID.equals(uri) || ExtensionUris.ABS_SEND_TIME.equals(uri);
+        if (loop.inEventLoop()) {
+            // Forwarding between connections on one loop (an SFU's usual layout): no hop, no copy.
+            stream.sendRtp(source, packet, off, len);
+            return;
+        }
+        byte[] copy = java.util.Arrays.copyOfRange(packet, off, off + len);
+        loop.execute(() -> stream.sendRtp(source, copy, 0, copy.length));
     }
 
     @Override
     public String toString() {
         return "RTCRtpSender[" + kind + ", ssrc " + stream.ssrc() + ", " + track + "]";
-    }
-
-    /** For {@code Consumer} plumbing in tests of the send path. */
-    static Consumer<RTCRtpSender> noop() {
-        return s -> { };
     }
 }

@@ -1,6 +1,5 @@
 package org.rtc4j;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -277,13 +276,13 @@ final class RtpSendStream {
     }
 
     /** Rewrites and sends one forwarded RTP packet from {@code source}. */
-    void sendRtp(LocalTrack source, byte[] packet) {
+    void sendRtp(LocalTrack source, byte[] packet, int off, int len) {
         if (!ready(source) || !(source instanceof LocalRtpTrack)) {
             packetsDiscarded++;
             return;
         }
         try {
-            view.wrap(packet, 0, packet.length);
+            view.wrap(packet, off, len);
         } catch (RtpParseException e) {
             packetsDiscarded++;
             return;
@@ -383,16 +382,5 @@ final class RtpSendStream {
     void onFir() {
         firCount++;
         sender.keyFrameRequested();
-    }
-
-    /** Which negotiated codecs a local description offered as sendable, for stats. */
-    List<String> codecNames() {
-        List<String> out = new ArrayList<>();
-        codecs.forEach(c -> out.add(c.name()));
-        return out;
-    }
-
-    boolean isSending() {
-        return session != null && sending && codec != null;
     }
 }
