@@ -142,9 +142,12 @@ final class MediaSession {
         transport.accept(n == packet.length ? packet : java.util.Arrays.copyOf(packet, n));
     }
 
-    /** Moves what was queued on the transport out now (after a frame sent from an application's write). */
+    /**
+     * Moves what was queued on the transport out after the loop's current work, so that every
+     * packet a read burst forwards leaves in one flush (and one GSO send).
+     */
     void flush() {
-        pc.flushTransport();
+        pc.flushSoon();
     }
 
     /** Sends compound (or reduced-size feedback) RTCP. */

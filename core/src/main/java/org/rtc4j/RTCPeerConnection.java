@@ -798,6 +798,20 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
     }
 
+    private boolean flushQueued;
+    private final Runnable queuedFlush = () -> {
+        flushQueued = false;
+        flushTransport();
+    };
+
+    /** Sends what the media path queued once the loop's current task is done; on the loop only. */
+    void flushSoon() {
+        if (!flushQueued) {
+            flushQueued = true;
+            loop.execute(queuedFlush);
+        }
+    }
+
     // Runs on the loop and waits there for the result: the W3C methods that are synchronous.
     private <T> T onLoop(Callable<T> task) {
         try {
