@@ -124,7 +124,6 @@ final class RtpReceiveStream {
     }
 
     private void onRtx(RtpPacket p, int apt, long arrivalUnixMicros) {
-        rtxPacketsReceived++;
         if (p.ssrc() != rtxSsrc && rtxSsrc >= 0 && rtxSsrc != p.ssrc()) {
             rtxSsrc = p.ssrc();
         }
@@ -141,6 +140,7 @@ final class RtpReceiveStream {
             rtxPaddingDropped++;
             return;
         }
+        rtxPacketsReceived++;
         MediaCodec c = codecs.get(apt);
         ReceiveStream s = bySsrc.get(mediaSsrc);
         if (c == null || s == null) {

@@ -123,6 +123,93 @@ class MediaLoopbackTest {
         }
     }
 
+    @Test
+    void keyFrameRequestsReachTheSenderAndOneTrackFeedsTwoConnections() throws Exception {
+        try (LoopbackPair one = new LoopbackPair(factory); LoopbackPair two = new LoopbackPair(factory)) {
+            LocalFrameTrack video = LocalFrameTrack.create(RTCRtpCodecCapability.VP8);
+            CompletableFuture<Void> trackAsked = new CompletableFuture<>();
+            video.onKeyFrameRequest(() -> trackAsked.complete(null));
+            RTCRtpSender s1 = one.offerer.addTrack(video, "s");
+            two.offerer.addTrack(video, "s");
+            CompletableFuture<Void> senderAsked = new CompletableFuture<>();
+            s1.onKeyFrameRequest(() -> senderAsked.complete(null));
+            LinkedBlockingQueue<EncodedFrame> in1 = new LinkedBlockingQueue<>();
+            LinkedBlockingQueue<EncodedFrame> in2 = new LinkedBlockingQueue<>();
+            CompletableFuture<RemoteTrack> remote1 = new CompletableFuture<>();
+            one.answerer.onTrack(e -> {
+                e.track().onFrame(in1::add);
+                remote1.complete(e.track());
+            });
+            two.answerer.onTrack(e -> e.track().onFrame(in2::add));
+            LoopbackPair.await(one.negotiate());
+            LoopbackPair.await(two.negotiate());
+            awaitConnected(one.offerer);
+            awaitConnected(two.offerer);
+            Random r = new Random(1);
+            List<byte[]> sent = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                byte[] f = vp8Frame(r, 2500, i == 0);
+                sent.add(f);
+                video.writeFrame(EncodedFrame.of(f, Duration.ofMillis(33), i == 0));
+                Thread.sleep(10);
+            }
+            List<EncodedFrame> a = take(in1, 10);
+            List<EncodedFrame> b = take(in2, 10);
+            for (int i = 0; i < 10; i++) {
+                assertThat(a.get(i).data()).isEqualTo(sent.get(i));
+                assertThat(b.get(i).data()).isEqualTo(sent.get(i));
+            }
+            // the receiver asks (RTCP PLI); the sender and the track hear it
+            LoopbackPair.await(remote1).requestKeyFrame();
+            senderAsked.get(10, TimeUnit.SECONDS);
+            trackAsked.get(10, TimeUnit.SECONDS);
+            RTCStats out = LoopbackPair.await(one.offerer.getStats()).ofType("outbound-rtp").get(0);
+            assertThat((Long) out.get("pliCount")).isPositive();
+            RTCStats in = LoopbackPair.await(one.answerer.getStats()).ofType("inbound-rtp").get(0);
+            assertThat((Long) in.get("pliCount")).isPositive();
+        }
+    }
+
+    @Test
+    void rollbackForgetsTheOfferedSectionsAndStatsReportTheCall() throws Exception {
+        try (LoopbackPair pair = new LoopbackPair(factory)) {
+            LocalFrameTrack audio = LocalFrameTrack.create(RTCRtpCodecCapability.OPUS);
+            pair.offerer.addTrack(audio, "s");
+            LinkedBlockingQueue<EncodedFrame> in = new LinkedBlockingQueue<>();
+            pair.answerer.onTrack(e -> e.track().onFrame(in::add));
+            LoopbackPair.await(pair.negotiate());
+            awaitConnected(pair.offerer);
+            // offer a video section, then take the offer back: the call goes on with audio only
+            pair.offerer.addTransceiver("video", RTCRtpTransceiverInit.of(RTCRtpTransceiverDirection.RECVONLY));
+            LoopbackPair.await(pair.offerer.setLocalDescription());
+            assertThat(pair.offerer.signalingState()).isEqualTo(RTCSignalingState.HAVE_LOCAL_OFFER);
+            assertThat(pair.offerer.getTransceivers().get(1).mid()).isNotNull();
+            LoopbackPair.await(pair.offerer.setLocalDescription(new RTCSessionDescription(RTCSdpType.ROLLBACK, "")));
+            assertThat(pair.offerer.signalingState()).isEqualTo(RTCSignalingState.STABLE);
+            assertThat(pair.offerer.getTransceivers().get(1).mid()).isNull();
+            for (int i = 0; i < 150; i++) {
+                audio.writeFrame(EncodedFrame.of(new byte[] {(byte) i, 1, 2}, Duration.ofMillis(20), true));
+                Thread.sleep(20);
+            }
+            assertThat(take(in, 150)).hasSize(150);
+            RTCStatsReport a = LoopbackPair.await(pair.offerer.getStats());
+            RTCStatsReport b = LoopbackPair.await(pair.answerer.getStats());
+            RTCStats out = a.ofType("outbound-rtp").get(0);
+            assertThat((Long) out.get("packetsSent")).isGreaterThanOrEqualTo(150L);
+            assertThat(out.get("kind")).isEqualTo("audio");
+            RTCStats inbound = b.ofType("inbound-rtp").get(0);
+            assertThat((Long) inbound.get("packetsReceived")).isGreaterThanOrEqualTo(150L);
+            assertThat((Long) inbound.get("packetsLost")).isZero();
+            assertThat(a.ofType("codec")).anyMatch(c -> "audio/opus".equals(c.get("mimeType")));
+            assertThat(a.ofType("media-source")).isNotEmpty();
+            // three seconds of RTCP: the receiver's reports gave the sender a round trip, and back
+            assertThat(a.ofType("remote-inbound-rtp")).singleElement()
+                    .satisfies(x -> assertThat((Double) x.get("roundTripTime")).isBetween(0.0, 0.5));
+            assertThat(b.ofType("remote-outbound-rtp")).singleElement()
+                    .satisfies(x -> assertThat((Long) x.get("packetsSent")).isPositive());
+        }
+    }
+
     static List<EncodedFrame> take(LinkedBlockingQueue<EncodedFrame> q, int n) throws InterruptedException {
         List<EncodedFrame> out = new ArrayList<>();
         while (out.size() < n) {
