@@ -33,6 +33,10 @@ import org.rtc4j.transport.InterfaceFilter;
 public final class MediaForwardingBenchmark {
 
     private static final int PAYLOAD = 1200;
+    // The source's pace: packets per second, sent in bursts of this many (a video frame's packets
+    // leave together, and a busy relay reads several per wake-up).
+    private static int rate;
+    private static int burst;
 
     private MediaForwardingBenchmark() {
     }
@@ -40,11 +44,13 @@ public final class MediaForwardingBenchmark {
     public static void main(String[] args) throws Exception {
         int packets = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
         SrtpProfile profile = args.length > 1 ? SrtpProfile.valueOf(args[1]) : SrtpProfile.AES128_CM_HMAC_SHA1_80;
+        rate = args.length > 2 ? Integer.parseInt(args[2]) : 25_000;
+        burst = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         floor(profile, 200_000); // warm-up
         double floor = floor(profile, packets);
         Result r = forward(profile, 50_000); // warm-up
         r = forward(profile, packets);
-        System.out.printf("profile=%s payload=%d packets=%d%n", profile, PAYLOAD, packets);
+        System.out.printf("profile=%s payload=%d packets=%d rate=%d/s burst=%d%n", profile, PAYLOAD, packets, rate, burst);
         System.out.printf("floor (unprotect+protect, one thread): %.0f packets/s per core%n", floor);
         System.out.printf("relay loop: %.0f packets/s per core (%.2f us CPU/packet), %.0f B allocated/packet, "
                 + "delivered %d of %d (%.1f%%)%n", r.perCore, 1e6 / r.perCore, r.bytesPerPacket, r.delivered,
@@ -120,15 +126,16 @@ public final class MediaForwardingBenchmark {
             long cpu0 = mx.getThreadCpuTime(relay.getId());
             long alloc0 = mx.getThreadAllocatedBytes(relay.getId());
             long start = System.nanoTime();
-            // Paced at 25,000 packets/s (about 240 Mbit/s) so loopback sockets do not overflow.
+            long interval = 1_000_000_000L / rate;
             for (int i = 0; i < packets; i++) {
                 h.sequenceNumber(i & 0xFFFF).timestamp(i / 4 * 3000L).marker(i % 4 == 3);
                 int n = h.write(buf, 0, payload, 0, PAYLOAD, 0);
                 sourceTrack.writeRtp(buf, 0, n);
-                long due = start + (i + 1) * 40_000L;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
+                if ((i + 1) % burst == 0) {
+                    long wait = start + (i + 1) * interval - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
                 }
             }
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
