@@ -55,6 +55,8 @@ final class MediaSession {
     private final long rtcpSsrc = ThreadLocalRandom.current().nextLong(1, 1L << 32);
     private final String cname;
     private SrtpSession srtp;
+    // Made on first use: a data-only connection never builds its SRTP ciphers.
+    private java.util.function.Supplier<SrtpSession> srtpFactory;
     private long nextReportMicros = Long.MAX_VALUE;
     private boolean reducedSize;
     private final java.util.ArrayDeque<byte[]> early = new java.util.ArrayDeque<>();
@@ -74,8 +76,8 @@ final class MediaSession {
     }
 
     /** The keys from the DTLS handshake: media may flow. */
-    void keys(SrtpSession session, long nowMs) {
-        this.srtp = session;
+    void keys(java.util.function.Supplier<SrtpSession> session, long nowMs) {
+        this.srtpFactory = session;
         nextReportMicros = interval.first(monoMicros(nowMs));
         for (byte[] d; (d = early.poll()) != null; ) {
             int b1 = d[1] & 0xff;
@@ -97,15 +99,24 @@ final class MediaSession {
     }
 
     boolean keyed() {
-        return srtp != null;
+        return srtpFactory != null;
     }
 
+    /** The SRTP session if media has used it (for stats, which must not build it). */
+    SrtpSession srtpIfBuilt() {
+        return srtp;
+    }
+
+    /** The SRTP session, built from the DTLS keys on first use; null before the handshake. */
     SrtpSession srtp() {
+        if (srtp == null && srtpFactory != null) {
+            srtp = srtpFactory.get();
+        }
         return srtp;
     }
 
     int srtpOverhead() {
-        return srtp == null ? 16 : srtp.profile().srtpOverhead();
+        return srtp() == null ? 16 : srtp.profile().srtpOverhead();
     }
 
     long nowMs() {
@@ -138,7 +149,7 @@ final class MediaSession {
 
     /** Protects and sends one RTP packet of {@code rtpLength} bytes; {@code packet} has the tailroom. */
     void sendRtp(byte[] packet, int rtpLength) {
-        int n = srtp.protectRtp(packet, 0, rtpLength);
+        int n = srtp().protectRtp(packet, 0, rtpLength);
         transport.accept(n == packet.length ? packet : java.util.Arrays.copyOf(packet, n));
     }
 
@@ -152,7 +163,7 @@ final class MediaSession {
 
     /** Sends compound (or reduced-size feedback) RTCP. */
     void sendRtcp(List<RtcpPacket> packets, boolean feedbackOnly) {
-        if (srtp == null) {
+        if (srtp() == null) {
             return;
         }
         byte[] plain = feedbackOnly && reducedSize ? RtcpParser.write(packets) : RtcpCompound.build(withSdes(packets),
@@ -207,7 +218,7 @@ final class MediaSession {
     private void sendKeyFrameRequest(RTCRtpReceiver r) {
         RtpReceiveStream s = r.stream();
         long media = s.mediaSsrc();
-        if (srtp == null || media < 0) {
+        if (srtp() == null || media < 0) {
             return;
         }
         org.rtc4j.jsep.MediaCodec c = s.currentCodec();
@@ -225,18 +236,19 @@ final class MediaSession {
 
     /** BYE for a sender that stops (RFC 3550 §6.6). */
     void bye(RtpSendStream s) {
-        if (srtp != null && s.stats() != null && s.stats().hasSent()) {
+        if (keyed() && s.stats() != null && s.stats().hasSent()) {
             sendRtcp(List.of(new ReceiverReport(s.ssrc(), List.of()), s.stats().bye()), false);
         }
     }
 
     long nextTimeoutMs() {
-        return nextReportMicros == Long.MAX_VALUE ? Long.MAX_VALUE : nextReportMicros / 1000;
+        // No transceiver, no RTP: a data-only connection's loop is not woken for reports.
+        return nextReportMicros == Long.MAX_VALUE || transceivers.isEmpty() ? Long.MAX_VALUE : nextReportMicros / 1000;
     }
 
     void handleTimeout(long nowMs) {
         long now = monoMicros(nowMs);
-        if (now < nextReportMicros) {
+        if (now < nextReportMicros || transceivers.isEmpty()) {
             return;
         }
         nextReportMicros = interval.next(now);
@@ -248,6 +260,9 @@ final class MediaSession {
     }
 
     private void sendReports() {
+        if (srtp() == null) {
+            return;
+        }
         long unix = unixMicros();
         List<ReportBlock> blocks = new ArrayList<>();
         for (RTCRtpTransceiver t : transceivers) {
@@ -286,7 +301,7 @@ final class MediaSession {
 
     /** One SRTP datagram from the transport; {@code data} is ours (unprotected in place). */
     void handleRtp(byte[] data) {
-        if (srtp == null) {
+        if (srtp() == null) {
             early(data);
             return;
         }
@@ -375,7 +390,7 @@ final class MediaSession {
 
     /** One SRTCP datagram from the transport. */
     void handleRtcp(byte[] data) {
-        if (srtp == null) {
+        if (srtp() == null) {
             early(data);
             return;
         }

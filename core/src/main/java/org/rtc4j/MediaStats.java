@@ -125,9 +125,9 @@ final class MediaStats {
         transport.put("mediaPacketsBeforeKeys", session.rtpBeforeKeys + droppedWithoutSession);
         transport.put("rtcpPacketsSent", session.rtcpPacketsSent);
         transport.put("rtcpPacketsReceived", session.rtcpPacketsReceived);
-        if (session.srtp() != null) {
-            SrtpCounters c = session.srtp().counters();
-            transport.put("srtpCipher", session.srtp().profile().name());
+        if (session.srtpIfBuilt() != null) {
+            SrtpCounters c = session.srtpIfBuilt().counters();
+            transport.put("srtpCipher", session.srtpIfBuilt().profile().name());
             transport.put("srtpPacketsDropped", c.rtpDropped());
             transport.put("srtcpPacketsDropped", c.rtcpDropped());
             transport.put("srtpAuthenticationFailures", c.rtpUnprotected(SrtpStatus.AUTH_FAILED)

@@ -459,8 +459,9 @@ final class TransportStack {
     private void keyMedia(DtlsEvent.Connected c, long now) {
         try {
             org.rtc4j.srtp.SrtpProfile profile = org.rtc4j.srtp.SrtpProfile.fromId(c.srtpProfile().id());
-            media.keys(org.rtc4j.srtp.SrtpSession.fromDtlsKeyingMaterial(profile, c.srtpKeys().toExportedBytes(),
-                    c.role() == DtlsRole.CLIENT), now);
+            byte[] material = c.srtpKeys().toExportedBytes();
+            boolean client = c.role() == DtlsRole.CLIENT;
+            media.keys(() -> org.rtc4j.srtp.SrtpSession.fromDtlsKeyingMaterial(profile, material, client), now);
         } catch (org.rtc4j.srtp.SrtpException e) {
             LOG.warn("SRTP cannot use the negotiated profile {}: {}", c.srtpProfile(), e.getMessage());
         }
