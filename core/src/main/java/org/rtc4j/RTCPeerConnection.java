@@ -960,7 +960,12 @@ public final class RTCPeerConnection implements AutoCloseable {
             if (sdp.media().isEmpty()) {
                 return d;
             }
-            MediaDescription m = sdp.media().get(0);
+            // Candidates belong to the first accepted section, whose transport every bundled one uses.
+            int at = 0;
+            while (at < sdp.media().size() - 1 && sdp.media().get(at).port() == 0) {
+                at++;
+            }
+            MediaDescription m = sdp.media().get(at);
             MediaDescription.Builder b = m.toBuilder();
             List<SdpCandidate> have = m.candidates();
             for (SdpCandidate c : localCandidates) {
@@ -971,7 +976,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             if (endOfLocalCandidates && !m.endOfCandidates()) {
                 b.endOfCandidates();
             }
-            return new RTCSessionDescription(d.type(), sdp.toBuilder().media(0, b.build()).build().format());
+            return new RTCSessionDescription(d.type(), sdp.toBuilder().media(at, b.build()).build().format());
         } catch (SdpParseException | IllegalArgumentException e) {
             return d;
         }

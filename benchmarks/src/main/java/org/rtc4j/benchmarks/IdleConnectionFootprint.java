@@ -63,13 +63,13 @@ public final class IdleConnectionFootprint {
     }
 
     // Exchanging complete descriptions (no trickle) keeps this driver free of signaling.
-    private static void waitGathered(RTCPeerConnection pc) throws InterruptedException {
+    static void waitGathered(RTCPeerConnection pc) throws InterruptedException {
         for (int i = 0; i < 500 && !pc.localDescription().sdp().contains("a=end-of-candidates"); i++) {
             Thread.sleep(2);
         }
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
+    static long usedHeapAfterGc() throws InterruptedException {
         for (int i = 0; i < 4; i++) {
             System.gc();
             Thread.sleep(100);

@@ -1,6 +1,5 @@
 package org.rtc4j.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +40,14 @@ public final class MediaConnectionFootprint {
             List<RTCPeerConnection> warm = connectPairs(factory, config, 5, video, audio, frames);
             send(video, audio, 60);
             warm.forEach(RTCPeerConnection::close);
-            long before = usedHeapAfterGc();
+            long before = IdleConnectionFootprint.usedHeapAfterGc();
             List<RTCPeerConnection> open = connectPairs(factory, config, connections / 2, video, audio, frames);
             // Three seconds of media on every connection: 30 fps of 3-5 KB video frames, 50 fps of Opus.
             long f0 = frames.get();
             send(video, audio, 90);
             Thread.sleep(1500);
             long received = frames.get() - f0;
-            long after = usedHeapAfterGc();
+            long after = IdleConnectionFootprint.usedHeapAfterGc();
             double perConnection = (after - before) / (double) open.size();
             System.out.printf("connections=%d frames_received=%d heap_before_kib=%d heap_after_kib=%d "
                     + "per_connection_kib=%.1f%n", open.size(), received, before >> 10, after >> 10, perConnection / 1024);
@@ -91,29 +90,15 @@ public final class MediaConnectionFootprint {
                 }
             });
             a.setLocalDescription().get(10, TimeUnit.SECONDS);
-            waitGathered(a);
+            IdleConnectionFootprint.waitGathered(a);
             b.setRemoteDescription(a.localDescription()).get(10, TimeUnit.SECONDS);
             b.setLocalDescription().get(10, TimeUnit.SECONDS);
-            waitGathered(b);
+            IdleConnectionFootprint.waitGathered(b);
             a.setRemoteDescription(b.localDescription()).get(10, TimeUnit.SECONDS);
             up.get(30, TimeUnit.SECONDS);
             all.add(a);
             all.add(b);
         }
         return all;
-    }
-
-    private static void waitGathered(RTCPeerConnection pc) throws InterruptedException {
-        for (int i = 0; i < 500 && !pc.localDescription().sdp().contains("a=end-of-candidates"); i++) {
-            Thread.sleep(2);
-        }
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }
