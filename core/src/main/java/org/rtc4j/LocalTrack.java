@@ -28,7 +28,9 @@ public abstract class LocalTrack extends MediaStreamTrack {
 
     /**
      * A peer asked for a key frame (RTCP PLI or FIR) on any connection this track is sent on.
-     * Requests are passed on as they come; an encoder should produce one key frame soon after.
+     * Requests are passed on as they come, on the event loop of the connection that got them
+     * (so, for a track on connections of several loops, possibly from several threads at once);
+     * an encoder should produce one key frame soon after.
      */
     public void onKeyFrameRequest(Runnable listener) {
         this.onKeyFrameRequest = Objects.requireNonNull(listener);

@@ -188,7 +188,7 @@ final class MediaSession {
     long reportingSsrc() {
         for (RTCRtpTransceiver t : transceivers) {
             RtpSendStream s = t.sender().stream();
-            if (s.stats() != null && s.stats().hasSent()) {
+            if (s.stats() != null && s.stats().hasSent() && !t.stopped()) {
                 return s.ssrc();
             }
         }
@@ -266,6 +266,9 @@ final class MediaSession {
         long unix = unixMicros();
         List<ReportBlock> blocks = new ArrayList<>();
         for (RTCRtpTransceiver t : transceivers) {
+            if (t.stopped()) {
+                continue;
+            }
             for (ReceiveStream r : t.receiver().stream().streams().values()) {
                 ReportBlock b = r.reportBlock(unix);
                 if (b != null && blocks.size() < 31) {
@@ -277,7 +280,7 @@ final class MediaSession {
         boolean blocksPlaced = false;
         for (RTCRtpTransceiver t : transceivers) {
             SendStream s = t.sender().stream().stats();
-            if (s != null && s.hasSent()) {
+            if (s != null && s.hasSent() && !t.stopped()) {
                 packets.add(s.senderReport(unix, blocksPlaced ? List.of() : blocks));
                 blocksPlaced = true;
             }

@@ -66,7 +66,11 @@ public abstract class MediaStreamTrack {
     void ended() {
         if (readyState != MediaStreamTrackState.ENDED) {
             readyState = MediaStreamTrackState.ENDED;
-            onEnded.run();
+            try {
+                onEnded.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(MediaStreamTrack.class).warn("{}: onEnded listener failed", this, e);
+            }
         }
     }
 

@@ -114,7 +114,8 @@ public final class RTCRtpSender {
 
     /**
      * Changes the encodings' {@code active} and {@code maxBitrate} (W3C {@code setParameters}).
-     * An inactive encoding sends nothing; maxBitrate is kept for the bandwidth estimator.
+     * An inactive encoding sends nothing; maxBitrate is kept and returned, but rtc4j has no
+     * bandwidth estimator or pacer yet to hold a sender to it.
      *
      * @return fails with {@code InvalidModificationError} for a stale transaction id or a
      *         different number of encodings or changed rids
@@ -182,10 +183,15 @@ public final class RTCRtpSender {
     }
 
     void keyFrameRequested() {
-        onKeyFrameRequest.run();
-        LocalTrack t = track;
-        if (t != null) {
-            t.keyFrameRequested();
+        try {
+            onKeyFrameRequest.run();
+            LocalTrack t = track;
+            if (t != null) {
+                t.keyFrameRequested();
+            }
+        } catch (RuntimeException e) {
+            // The application's failure must not stop the connection's loop.
+            org.slf4j.LoggerFactory.getLogger(RTCRtpSender.class).warn("{}: key-frame listener failed", this, e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
  */
 public final class RemoteTrack extends MediaStreamTrack {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteTrack.class);
     private volatile Consumer<EncodedFrame> onFrame;
     private volatile Consumer<byte[]> onRtp;
     private volatile RTCRtpReceiver receiver;
@@ -51,24 +52,37 @@ public final class RemoteTrack extends MediaStreamTrack {
     }
 
     boolean wantsFrames() {
-        return onFrame != null && enabled();
+        return onFrame != null && delivering();
     }
 
     void deliverFrame(EncodedFrame f) {
         Consumer<EncodedFrame> l = onFrame;
-        if (l != null && enabled()) {
-            l.accept(f);
+        if (l != null && delivering()) {
+            try {
+                l.accept(f);
+            } catch (RuntimeException e) {
+                // The application's failure must not stop the connection's loop.
+                LOG.warn("{}: onFrame listener failed", this, e);
+            }
         }
     }
 
     void deliverRtp(byte[] packet) {
         Consumer<byte[]> l = onRtp;
-        if (l != null && enabled()) {
-            l.accept(packet);
+        if (l != null && delivering()) {
+            try {
+                l.accept(packet);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: onRtp listener failed", this, e);
+            }
         }
     }
 
+    private boolean delivering() {
+        return enabled() && readyState() == MediaStreamTrackState.LIVE;
+    }
+
     boolean wantsRtp() {
-        return onRtp != null && enabled();
+        return onRtp != null && delivering();
     }
 }

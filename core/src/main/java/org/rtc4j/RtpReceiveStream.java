@@ -35,6 +35,7 @@ final class RtpReceiveStream {
     private MediaCodec current;
     private SampleBuilder builder;
     private int builderPt = -1;
+    private long builderSsrc = -1;
 
     long framesReceived;
     long keyFramesReceived;
@@ -164,9 +165,14 @@ final class RtpReceiveStream {
         if (!track.wantsFrames() || c.isTelephoneEvent()) {
             return;
         }
-        if (builder == null || builderPt != c.payloadType()) {
-            builder = new SampleBuilder(depacketizer(c));
+        if (builder == null || builderPt != c.payloadType() || builderSsrc != p.ssrc()) {
+            // No NACK is sent yet, so a hole is given up once a few packets (audio) or about a
+            // frame's worth (video) have passed it, rather than after rtp's default 256; a new
+            // SSRC starts a new sequence space.
+            boolean audio = "audio".equals(receiver.track().kind());
+            builder = new SampleBuilder(depacketizer(c), 512, audio ? 4 : 48);
             builderPt = c.payloadType();
+            builderSsrc = p.ssrc();
         }
         builder.push(p);
         boolean video = "video".equals(track.kind());

@@ -36,8 +36,8 @@ final class RtpSendStream {
     // Room for the largest SRTP tag (AES-GCM) within a 1200-byte datagram.
     static final int MAX_RTP = 1200 - 16;
     private static final int RTX_HISTORY = 256;
-    // A forwarded packet may arrive at the usual 1200 bytes and gain our extensions: still well
-    // inside a 1280-byte path MTU with SRTP, UDP and IPv6 around it.
+    // A forwarded packet may arrive at the usual 1200 bytes and gain our extensions (at most 40);
+    // with SRTP, UDP and IPv4 around it that still fits a 1280-byte path.
     private static final int MAX_FORWARDED = 1200 + 40;
 
     private final RTCRtpSender sender;
@@ -146,6 +146,7 @@ final class RtpSendStream {
     /** The sender's track changed: pick the codec for it and start a new source mapping. */
     void sourceChanged() {
         rtpSource = null;
+        anchorTimestamp = -1;
         chooseCodec();
     }
 
@@ -162,7 +163,8 @@ final class RtpSendStream {
         }
         if (chosen != null && !chosen.equals(codec)) {
             payloader = payloaderFor(chosen);
-            if (chosen.hasFeedback("nack", null) && rtx == null) {
+            if (chosen.hasFeedback("nack", null)
+                    && (rtx == null || codec == null || codec.rtxPayloadType() != chosen.rtxPayloadType())) {
                 rtx = new RtxSendBuffer(RTX_HISTORY, MAX_FORWARDED, chosen.rtxPayloadType(), rtxSsrc,
                         ThreadLocalRandom.current().nextInt(1 << 16));
             }
@@ -254,6 +256,13 @@ final class RtpSendStream {
                 ts = timestampBase;
             } else {
                 ts = lastTimestamp + elapsedMicros * codec.clockRate() / 1_000_000;
+                // An unknown duration, or a pause (track disabled, replaced, inactive): the
+                // timestamp follows the wall clock, as the sender reports' mapping does.
+                long wall = continuedTimestamp();
+                if (elapsedMicros == 0 || ((wall - ts) & 0xFFFFFFFFL) < 0x8000_0000L
+                        && ((wall - ts) & 0xFFFFFFFFL) > codec.clockRate() / 4) {
+                    ts = wall;
+                }
             }
             elapsedMicros = frame.durationMicros();
             return ts & 0xFFFFFFFFL;

@@ -28,19 +28,21 @@ class LossyNetworkTest {
              RTCPeerConnection a = factory.createPeerConnection(LoopbackPair.defaultConfig());
              RTCPeerConnection b = factory.createPeerConnection(LoopbackPair.defaultConfig())) {
             InetSocketAddress[] real = new InetSocketAddress[2];
+            HeldCandidates toA = new HeldCandidates(a);
+            HeldCandidates toB = new HeldCandidates(b);
             // Each side learns the other's candidates rewritten to the relay's address.
             a.onIceCandidate(c -> {
                 if (c != null) {
                     real[0] = address(c);
                     relay.peers(real[0], real[1]);
-                    b.addIceCandidate(rewrite(c, facing(relay, false)));
+                    toB.add(rewrite(c, facing(relay, false)));
                 }
             });
             b.onIceCandidate(c -> {
                 if (c != null) {
                     real[1] = address(c);
                     relay.peers(real[0], real[1]);
-                    a.addIceCandidate(rewrite(c, facing(relay, true)));
+                    toA.add(rewrite(c, facing(relay, true)));
                 }
             });
             CompletableFuture<RTCDataChannel> opened = BulkTransfer.open(a, "bulk");
@@ -49,8 +51,10 @@ class LossyNetworkTest {
             // Descriptions cross without their inline candidates: only the relay's addresses count.
             LoopbackPair.await(a.setLocalDescription());
             LoopbackPair.await(b.setRemoteDescription(stripCandidates(a.localDescription())));
+            toB.release();
             LoopbackPair.await(b.setLocalDescription());
             LoopbackPair.await(a.setRemoteDescription(stripCandidates(b.localDescription())));
+            toA.release();
             RTCDataChannel sender = opened.get(60, TimeUnit.SECONDS);
             double mbits = transfer.send(sender, i -> { }, 180);
             assertThat(relay.dropped.get()).as("the relay really dropped datagrams").isGreaterThan(100);

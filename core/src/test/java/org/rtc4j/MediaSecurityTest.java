@@ -32,18 +32,20 @@ class MediaSecurityTest {
              RTCPeerConnection a = factory.createPeerConnection(LoopbackPair.defaultConfig());
              RTCPeerConnection b = factory.createPeerConnection(LoopbackPair.defaultConfig())) {
             InetSocketAddress[] real = new InetSocketAddress[2];
+            HeldCandidates toA = new HeldCandidates(a);
+            HeldCandidates toB = new HeldCandidates(b);
             a.onIceCandidate(c -> {
                 if (c != null) {
                     real[0] = LossyNetworkTest.address(c);
                     relay.peers(real[0], real[1]);
-                    b.addIceCandidate(LossyNetworkTest.rewrite(c, LossyNetworkTest.facing(relay, false)));
+                    toB.add(LossyNetworkTest.rewrite(c, LossyNetworkTest.facing(relay, false)));
                 }
             });
             b.onIceCandidate(c -> {
                 if (c != null) {
                     real[1] = LossyNetworkTest.address(c);
                     relay.peers(real[0], real[1]);
-                    a.addIceCandidate(LossyNetworkTest.rewrite(c, LossyNetworkTest.facing(relay, true)));
+                    toA.add(LossyNetworkTest.rewrite(c, LossyNetworkTest.facing(relay, true)));
                 }
             });
             AtomicInteger rtp = new AtomicInteger();
@@ -74,8 +76,10 @@ class MediaSecurityTest {
 
             LoopbackPair.await(a.setLocalDescription());
             LoopbackPair.await(b.setRemoteDescription(LossyNetworkTest.stripCandidates(a.localDescription())));
+            toB.release();
             LoopbackPair.await(b.setLocalDescription());
             LoopbackPair.await(a.setRemoteDescription(LossyNetworkTest.stripCandidates(b.localDescription())));
+            toA.release();
             MediaLoopbackTest.awaitConnected(a);
             MediaLoopbackTest.awaitConnected(b);
 

@@ -107,12 +107,16 @@ class MediaFileRoundTripTest {
         }
     }
 
+    private static void gathered(RTCPeerConnection pc) throws InterruptedException {
+        for (int i = 0; i < 500 && !pc.localDescription().sdp().contains("a=end-of-candidates"); i++) {
+            Thread.sleep(5);
+        }
+    }
+
     /** Plays {@code src} from one connection to another and records what arrives into {@code out}. */
     private static Path playAndRecord(MediaFileSource src, Path out) throws Exception {
         RTCConfiguration c = RTCConfiguration.builder().interfaceFilter(InterfaceFilter.loopbackOnly()).build();
         try (RTCPeerConnection a = factory.createPeerConnection(c); RTCPeerConnection b = factory.createPeerConnection(c)) {
-            a.onIceCandidate(x -> b.addIceCandidate(x));
-            b.onIceCandidate(x -> a.addIceCandidate(x));
             LocalFrameTrack track = LocalFrameTrack.create(src.codec());
             a.addTrack(track, "s");
             CompletableFuture<MediaFileRecorder> recorder = new CompletableFuture<>();
@@ -123,9 +127,12 @@ class MediaFileRoundTripTest {
                     up.complete(null);
                 }
             });
+            // Whole descriptions (gathering complete): no trickled candidate can beat its remote description.
             a.setLocalDescription().get(10, TimeUnit.SECONDS);
+            gathered(a);
             b.setRemoteDescription(a.localDescription()).get(10, TimeUnit.SECONDS);
             b.setLocalDescription().get(10, TimeUnit.SECONDS);
+            gathered(b);
             a.setRemoteDescription(b.localDescription()).get(10, TimeUnit.SECONDS);
             up.get(20, TimeUnit.SECONDS);
             try (MediaFilePlayer player = MediaFilePlayer.start(src, track, false)) {
