@@ -571,6 +571,10 @@ public final class RTCPeerConnection implements AutoCloseable {
      * has never sent and has no track (one a remote offer created, say), else on a new sendrecv
      * one. {@code negotiationneeded} fires when a new offer is needed.
      *
+     * <p>Like the other synchronous W3C methods here (removeTrack, addTransceiver), it runs on the
+     * connection's event loop and waits for it: call it from an application thread or from this
+     * connection's own callbacks, not from another connection's loop, which it would block.
+     *
      * @param streamIds the ids of the streams the track is in ({@code a=msid})
      * @throws RTCException {@code InvalidAccessError} if the track is already sent here,
      *                      {@code InvalidStateError} if the connection is closed
