@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 import org.rtc4j.rtp.RtpPacket;
 import org.rtc4j.rtp.RtpParseException;
 import org.rtc4j.rtp.ext.ExtensionUris;
@@ -46,10 +45,19 @@ final class MediaSession {
     private static final int MAX_EARLY = 256;
     private static final long KEY_FRAME_REQUEST_INTERVAL_MS = 500;
 
+    /** Where protected datagrams go: the bytes are read (sent or copied) before it returns. */
+    interface Transport {
+        void send(byte[] buffer, int offset, int length);
+    }
+
     private final RTCPeerConnection pc;
-    private final Consumer<byte[]> transport;
+    private final Transport transport;
     private final List<RTCRtpTransceiver> transceivers;
     private final Map<Long, RTCRtpReceiver> receiversBySsrc = new HashMap<>();
+    // The last SSRC routed and where: a stream's packets come in runs, and this spares each one
+    // a boxed lookup. Cleared whenever receiversBySsrc changes.
+    private long lastSsrc = -1;
+    private RTCRtpReceiver lastReceiver;
     private final RtpPacket view = new RtpPacket();
     private final RtcpInterval interval = new RtcpInterval(RTCP_INTERVAL_MICROS, ThreadLocalRandom.current());
     private final long rtcpSsrc = ThreadLocalRandom.current().nextLong(1, 1L << 32);
@@ -68,7 +76,7 @@ final class MediaSession {
     long rtcpPacketsSent;
     long rtcpPacketsReceived;
 
-    MediaSession(RTCPeerConnection pc, List<RTCRtpTransceiver> transceivers, String cname, Consumer<byte[]> transport) {
+    MediaSession(RTCPeerConnection pc, List<RTCRtpTransceiver> transceivers, String cname, Transport transport) {
         this.pc = pc;
         this.transceivers = transceivers;
         this.cname = cname;
@@ -82,16 +90,16 @@ final class MediaSession {
         for (byte[] d; (d = early.poll()) != null; ) {
             int b1 = d[1] & 0xff;
             if (b1 >= 192 && b1 <= 223) {
-                handleRtcp(d);
+                handleRtcp(d, 0, d.length);
             } else {
-                handleRtp(d);
+                handleRtp(d, 0, d.length);
             }
         }
     }
 
-    private boolean early(byte[] data) {
+    private boolean early(byte[] data, int off, int len) {
         if (early.size() < MAX_EARLY) {
-            early.add(data);
+            early.add(java.util.Arrays.copyOfRange(data, off, off + len));
         } else {
             rtpBeforeKeys++;
         }
@@ -138,19 +146,24 @@ final class MediaSession {
     /** Maps a remote SSRC that the description announced (a=ssrc) to its receiver. */
     void announce(long ssrc, RTCRtpReceiver r) {
         receiversBySsrc.put(ssrc, r);
+        lastReceiver = null;
     }
 
     /** Forgets the remote SSRCs of a receiver whose section went away. */
     void forget(RTCRtpReceiver r) {
         receiversBySsrc.values().removeIf(x -> x == r);
+        lastReceiver = null;
     }
 
     // ================================================================== outgoing
 
-    /** Protects and sends one RTP packet of {@code rtpLength} bytes; {@code packet} has the tailroom. */
+    /**
+     * Protects (in place) and sends one RTP packet of {@code rtpLength} bytes at the start of
+     * {@code packet}, which has the tailroom for the tag; the array may be reused once this returns.
+     */
     void sendRtp(byte[] packet, int rtpLength) {
         int n = srtp().protectRtp(packet, 0, rtpLength);
-        transport.accept(n == packet.length ? packet : java.util.Arrays.copyOf(packet, n));
+        transport.send(packet, 0, n);
     }
 
     /**
@@ -171,7 +184,7 @@ final class MediaSession {
         byte[] buf = java.util.Arrays.copyOf(plain, plain.length + srtp.profile().srtcpOverhead());
         int n = srtp.protectRtcp(buf, 0, plain.length);
         rtcpPacketsSent++;
-        transport.accept(n == buf.length ? buf : java.util.Arrays.copyOf(buf, n));
+        transport.send(buf, 0, n);
     }
 
     private List<RtcpPacket> withSdes(List<RtcpPacket> packets) {
@@ -297,24 +310,27 @@ final class MediaSession {
         byte[] buf = java.util.Arrays.copyOf(plain, plain.length + srtp.profile().srtcpOverhead());
         int n = srtp.protectRtcp(buf, 0, plain.length);
         rtcpPacketsSent++;
-        transport.accept(n == buf.length ? buf : java.util.Arrays.copyOf(buf, n));
+        transport.send(buf, 0, n);
     }
 
     // ================================================================== incoming
 
-    /** One SRTP datagram from the transport; {@code data} is ours (unprotected in place). */
-    void handleRtp(byte[] data) {
+    /**
+     * One SRTP datagram from the transport, lent for the call: it is unprotected in place, and
+     * whatever keeps any of it copies.
+     */
+    void handleRtp(byte[] data, int off, int length) {
         if (srtp() == null) {
-            early(data);
+            early(data, off, length);
             return;
         }
-        SrtpStatus st = srtp.unprotectRtp(data, 0, data.length);
+        SrtpStatus st = srtp.unprotectRtp(data, off, length);
         if (st != SrtpStatus.OK) {
             return; // counted by the SRTP session per status
         }
-        int len = data.length - srtp.profile().srtpOverhead();
+        int len = length - srtp.profile().srtpOverhead();
         try {
-            view.wrap(data, 0, len);
+            view.wrap(data, off, len);
         } catch (RtpParseException e) {
             rtpMalformed++;
             return;
@@ -329,8 +345,13 @@ final class MediaSession {
 
     private RTCRtpReceiver route(RtpPacket p) {
         long ssrc = p.ssrc();
+        if (ssrc == lastSsrc && lastReceiver != null) {
+            return lastReceiver;
+        }
         RTCRtpReceiver r = receiversBySsrc.get(ssrc);
         if (r != null) {
+            lastSsrc = ssrc;
+            lastReceiver = r;
             return r;
         }
         String mid = readMid(p);
@@ -365,6 +386,7 @@ final class MediaSession {
 
     private void bind(long ssrc, RTCRtpReceiver r, RtpPacket p) {
         receiversBySsrc.put(ssrc, r);
+        lastReceiver = null;
         if (r.stream().isRtxPayloadType(p.payloadType())) {
             r.stream().expectSsrcs(-1, ssrc);
         }
@@ -391,19 +413,19 @@ final class MediaSession {
         return null;
     }
 
-    /** One SRTCP datagram from the transport. */
-    void handleRtcp(byte[] data) {
+    /** One SRTCP datagram from the transport, lent for the call (unprotected in place). */
+    void handleRtcp(byte[] data, int off, int length) {
         if (srtp() == null) {
-            early(data);
+            early(data, off, length);
             return;
         }
-        if (srtp.unprotectRtcp(data, 0, data.length) != SrtpStatus.OK) {
+        if (srtp.unprotectRtcp(data, off, length) != SrtpStatus.OK) {
             return;
         }
-        int len = data.length - srtp.profile().srtcpOverhead();
+        int len = length - srtp.profile().srtcpOverhead();
         List<RtcpPacket> packets;
         try {
-            packets = RtcpParser.parse(data, 0, len);
+            packets = RtcpParser.parse(data, off, len);
         } catch (RtpParseException e) {
             rtcpMalformed++;
             return;
@@ -441,6 +463,7 @@ final class MediaSession {
             } else if (p instanceof Bye bye) {
                 for (long ssrc : bye.ssrcs()) {
                     RTCRtpReceiver r = receiversBySsrc.remove(ssrc);
+                    lastReceiver = null;
                     if (r != null) {
                         LOG.debug("peer said BYE for SSRC {}", ssrc);
                     }

@@ -28,6 +28,7 @@ public final class PeerConnectionFactory implements AutoCloseable {
     private final ExecutorService handshakes;
     private final long epochNanos = System.nanoTime();
     private final Set<RTCPeerConnection> open = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<io.netty.channel.EventLoop, LoopClock> clocks = new ConcurrentHashMap<>();
 
     private PeerConnectionFactory(EventLoops loops) {
         this.loops = loops;
@@ -79,6 +80,11 @@ public final class PeerConnectionFactory implements AutoCloseable {
 
     ExecutorService handshakeExecutor() {
         return handshakes;
+    }
+
+    /** The clock of the connections on {@code loop}: one per loop, so its turns need no locks. */
+    LoopClock clock(io.netty.channel.EventLoop loop) {
+        return clocks.computeIfAbsent(loop, l -> new LoopClock(l, epochNanos));
     }
 
     /** Milliseconds on the monotonic clock all of this factory's connections share. */

@@ -66,6 +66,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final PeerConnectionFactory factory;
     private final RTCConfiguration config;
     private final EventLoop loop;
+    private final LoopClock clock;
     private final RTCCertificate certificate;
     private final DescriptionWriter writer;
     private final SecureRandom random = new SecureRandom();
@@ -121,13 +122,14 @@ public final class RTCPeerConnection implements AutoCloseable {
         this.factory = factory;
         this.config = Objects.requireNonNull(config, "config");
         this.loop = factory.loops().next();
+        this.clock = factory.clock(loop);
         this.certificate = config.certificates().isEmpty() ? RTCCertificate.generate() : config.certificates().get(0);
         this.writer = new DescriptionWriter(random.nextLong() >>> 2);
         this.negotiator = new Negotiator(this, transceivers);
         this.media = new MediaSession(this, transceivers, Long.toHexString(random.nextLong()) + "@rtc4j",
-                b -> {
+                (b, off, len) -> {
                     if (stack != null) {
-                        stack.sendMedia(b);
+                        stack.sendMedia(b, off, len);
                     }
                 });
     }
@@ -286,7 +288,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 throw RTCException.invalidState("addIceCandidate before setRemoteDescription");
             }
             if (candidate == null || candidate.isEndOfCandidates()) {
-                stack.ice().addRemoteEndOfCandidates(factory.now());
+                stack.ice().addRemoteEndOfCandidates(clock.nowMs());
                 stack.flush();
                 return null;
             }
@@ -323,7 +325,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private void restartIceNow() {
-        stack.ice().restart(factory.now());
+        stack.ice().restart(clock.nowMs());
         localCandidates.clear();
         endOfLocalCandidates = false;
     }
@@ -488,7 +490,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             remoteMaxMessageSize = rt.maxMessageSize();
         }
         if (rt.hasTransport()) {
-            long now = factory.now();
+            long now = clock.nowMs();
             boolean remoteRestart = type == RTCSdpType.OFFER && previousUfrag != null
                     && !previousUfrag.equals(rt.iceUfrag());
             if (remoteRestart) {
@@ -546,7 +548,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         ic.nominationDelayMillis = 200;
         List<TurnServer> streamTurn = IceServers.configure(ic, config.iceServers());
         IceAgent ice = new IceAgent(ic, random);
-        stack = new TransportStack(factory, loop, config, ice, new StackEvents());
+        stack = new TransportStack(factory, loop, clock, config, ice, new StackEvents());
         stack.media(media);
         streamTurn.forEach(stack::addStreamTurnServer);
     }
@@ -788,11 +790,15 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     long nowMs() {
-        return factory.now();
+        return clock.nowMs();
     }
 
     long unixMicros() {
-        return System.currentTimeMillis() * 1000;
+        return clock.unixMicros();
+    }
+
+    LoopClock clock() {
+        return clock;
     }
 
     /** Sends what the media path queued on the transport. */
@@ -876,7 +882,7 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** A snapshot of the connection's statistics, with W3C stats types and member names. */
     public CompletableFuture<RTCStatsReport> getStats() {
-        return call(() -> StatsCollector.collect(this, stack, factory.now()));
+        return call(() -> StatsCollector.collect(this, stack, clock.nowMs()));
     }
 
     /** Closes the connection: channels, SCTP, DTLS, ICE, sockets and timers. Safe to call twice. */

@@ -14,6 +14,7 @@ public final class RemoteTrack extends MediaStreamTrack {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteTrack.class);
     private volatile Consumer<EncodedFrame> onFrame;
     private volatile Consumer<byte[]> onRtp;
+    private volatile RtpPacketListener onRtpPacket;
     private volatile RTCRtpReceiver receiver;
 
     RemoteTrack(String kind, String id) {
@@ -29,9 +30,24 @@ public final class RemoteTrack extends MediaStreamTrack {
         this.onFrame = Objects.requireNonNull(listener);
     }
 
-    /** Delivers each RTP packet (a whole packet: header, extensions, payload) as it arrives. */
+    /**
+     * Delivers each RTP packet (a whole packet: header, extensions, payload) as it arrives, in an
+     * array of its own that the listener may keep.
+     */
     public void onRtp(Consumer<byte[]> listener) {
         this.onRtp = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Delivers each RTP packet lent, in the receive buffer it was decrypted in: the bytes are
+     * valid only until the listener returns, and no copy is made — the forwarding path of an
+     * SFU, which writes each packet on to {@link LocalRtpTrack#writeRtp(byte[], int, int)}
+     * (which reads it before returning). Copy what must outlive the call. The listener may even
+     * overwrite the bytes: frame reassembly and {@link #onRtp(Consumer)}'s copy are done by
+     * then. May be set beside {@link #onRtp(Consumer)}; both then get every packet.
+     */
+    public void onRtpPacket(RtpPacketListener listener) {
+        this.onRtpPacket = Objects.requireNonNull(listener);
     }
 
     /**
@@ -67,13 +83,28 @@ public final class RemoteTrack extends MediaStreamTrack {
         }
     }
 
-    void deliverRtp(byte[] packet) {
+    /**
+     * One packet, {@code buffer[offset..offset+length)}, lent: {@link #onRtp(Consumer)}'s copy is
+     * made first, so whatever the lending listener does to the bytes cannot reach it.
+     */
+    void deliverRtp(byte[] buffer, int offset, int length) {
+        if (!delivering()) {
+            return;
+        }
         Consumer<byte[]> l = onRtp;
-        if (l != null && delivering()) {
+        if (l != null) {
             try {
-                l.accept(packet);
+                l.accept(java.util.Arrays.copyOfRange(buffer, offset, offset + length));
             } catch (RuntimeException e) {
                 LOG.warn("{}: onRtp listener failed", this, e);
+            }
+        }
+        RtpPacketListener lent = onRtpPacket;
+        if (lent != null) {
+            try {
+                lent.onRtp(buffer, offset, length);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: onRtpPacket listener failed", this, e);
             }
         }
     }
@@ -83,6 +114,6 @@ public final class RemoteTrack extends MediaStreamTrack {
     }
 
     boolean wantsRtp() {
-        return onRtp != null && delivering();
+        return (onRtp != null || onRtpPacket != null) && delivering();
     }
 }

@@ -1,6 +1,5 @@
 package org.rtc4j;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.rtc4j.jsep.MediaCodec;
@@ -28,6 +27,10 @@ final class RtpReceiveStream {
     private final RTCRtpReceiver receiver;
     private final Map<Long, ReceiveStream> bySsrc = new HashMap<>();
     private final RtpPacket unwrapped = new RtpPacket();
+    // Where an RTX packet's original is rebuilt; what keeps any of it copies.
+    private byte[] rtxScratch = new byte[0];
+    // The stream of the last packet: a stream's packets come in runs (spares a boxed lookup).
+    private ReceiveStream last;
     private Map<Integer, MediaCodec> codecs = Map.of();
     private Map<Integer, Integer> rtxToMedia = Map.of();
     private long mediaSsrc = -1;
@@ -101,7 +104,7 @@ final class RtpReceiveStream {
         return bySsrc.get(ssrc);
     }
 
-    /** One authenticated, parsed RTP packet for this receiver; {@code data} is ours to keep. */
+    /** One authenticated, parsed RTP packet for this receiver, lent for the call. */
     void onPacket(RtpPacket p, long arrivalUnixMicros) {
         int pt = p.payloadType();
         Integer apt = rtxToMedia.get(pt);
@@ -114,10 +117,20 @@ final class RtpReceiveStream {
             packetsUnknownPayloadType++;
             return;
         }
-        if (mediaSsrc < 0 || !bySsrc.containsKey(p.ssrc())) {
-            mediaSsrc = p.ssrc();
+        long ssrc = p.ssrc();
+        ReceiveStream s = last;
+        if (s == null || s.ssrc() != ssrc) {
+            s = bySsrc.get(ssrc);
+            if (s == null) {
+                s = new ReceiveStream(ssrc, c.clockRate());
+                bySsrc.put(ssrc, s);
+                mediaSsrc = ssrc; // a new source is the one to report on and ask key frames from
+            }
+            last = s;
         }
-        ReceiveStream s = bySsrc.computeIfAbsent(p.ssrc(), ssrc -> new ReceiveStream(ssrc, c.clockRate()));
+        if (mediaSsrc < 0) {
+            mediaSsrc = ssrc;
+        }
         int headerBytes = p.payloadOffset() - p.offset();
         s.onPacket(p.sequenceNumber(), p.timestamp(), p.payloadLength(), headerBytes, p.paddingLength(),
                 arrivalUnixMicros);
@@ -133,7 +146,10 @@ final class RtpReceiveStream {
             rtxPaddingDropped++;
             return;
         }
-        byte[] original = new byte[p.length()];
+        if (rtxScratch.length < p.length()) {
+            rtxScratch = new byte[p.length()];
+        }
+        byte[] original = rtxScratch;
         try {
             int n = RtxSendBuffer.unwrapRtx(p.buffer(), p.offset(), p.length(), apt, mediaSsrc, original, 0);
             unwrapped.wrap(original, 0, n);
@@ -159,22 +175,25 @@ final class RtpReceiveStream {
             lastCsrcAtMicros = arrivalUnixMicros;
         }
         RemoteTrack track = receiver.track();
-        if (track.wantsRtp()) {
-            track.deliverRtp(Arrays.copyOfRange(p.buffer(), p.offset(), p.offset() + p.length()));
+        boolean frames = track.wantsFrames() && !c.isTelephoneEvent();
+        if (frames) {
+            if (builder == null || builderPt != c.payloadType() || builderSsrc != p.ssrc()) {
+                // No NACK is sent yet, so a hole is given up once a few packets (audio) or about a
+                // frame's worth (video) have passed it, rather than after rtp's default 256; a new
+                // SSRC starts a new sequence space.
+                boolean audio = "audio".equals(receiver.track().kind());
+                builder = new SampleBuilder(depacketizer(c), 512, audio ? 4 : 48);
+                builderPt = c.payloadType();
+                builderSsrc = p.ssrc();
+            }
+            builder.push(p); // copies the payload: done before the packet is lent out
         }
-        if (!track.wantsFrames() || c.isTelephoneEvent()) {
+        if (track.wantsRtp()) {
+            track.deliverRtp(p.buffer(), p.offset(), p.length());
+        }
+        if (!frames) {
             return;
         }
-        if (builder == null || builderPt != c.payloadType() || builderSsrc != p.ssrc()) {
-            // No NACK is sent yet, so a hole is given up once a few packets (audio) or about a
-            // frame's worth (video) have passed it, rather than after rtp's default 256; a new
-            // SSRC starts a new sequence space.
-            boolean audio = "audio".equals(receiver.track().kind());
-            builder = new SampleBuilder(depacketizer(c), 512, audio ? 4 : 48);
-            builderPt = c.payloadType();
-            builderSsrc = p.ssrc();
-        }
-        builder.push(p);
         boolean video = "video".equals(track.kind());
         for (Frame f; (f = pollFrame()) != null; ) {
             framesReceived++;

@@ -39,6 +39,19 @@ final class RtpSendStream {
     // A forwarded packet may arrive at the usual 1200 bytes and gain our extensions (at most 40);
     // with SRTP, UDP and IPv4 around it that still fits a 1280-byte path.
     private static final int MAX_FORWARDED = 1200 + 40;
+    /** The largest SRTP tag and trailer any profile adds (AES-GCM's 16 bytes). */
+    private static final int MAX_SRTP_OVERHEAD = 16;
+    /**
+     * Where each outgoing packet is written and protected, one per loop thread: the transport
+     * reads it before the send returns, so sending allocates nothing per packet.
+     */
+    private static final io.netty.util.concurrent.FastThreadLocal<byte[]> OUT =
+            new io.netty.util.concurrent.FastThreadLocal<>() {
+                @Override
+                protected byte[] initialValue() {
+                    return new byte[MAX_FORWARDED + MAX_SRTP_OVERHEAD];
+                }
+            };
 
     private final RTCRtpSender sender;
     private final String kind;
@@ -343,11 +356,11 @@ final class RtpSendStream {
     private void send(byte[] payload, int off, int len, int padding, long ts, long nowMs) {
         int overhead = session.srtpOverhead();
         int rtpLen = header.length() + len + padding;
-        if (rtpLen > MAX_FORWARDED) {
+        if (rtpLen > MAX_FORWARDED || overhead > MAX_SRTP_OVERHEAD) {
             packetsDiscarded++;
             return;
         }
-        byte[] out = new byte[rtpLen + overhead];
+        byte[] out = OUT.get();
         header.write(out, 0, payload, off, len, padding);
         if (rtx != null) {
             try {

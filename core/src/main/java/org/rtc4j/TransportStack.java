@@ -66,6 +66,7 @@ final class TransportStack {
 
     private final PeerConnectionFactory factory;
     private final EventLoop loop;
+    private final LoopClock clock;
     private final RTCConfiguration config;
     private final IceAgent ice;
     private final Listener listener;
@@ -88,10 +89,11 @@ final class TransportStack {
     private long timerAt = Long.MAX_VALUE;
     private long datagramsDropped;
 
-    TransportStack(PeerConnectionFactory factory, EventLoop loop, RTCConfiguration config, IceAgent ice,
-            Listener listener) {
+    TransportStack(PeerConnectionFactory factory, EventLoop loop, LoopClock clock, RTCConfiguration config,
+            IceAgent ice, Listener listener) {
         this.factory = factory;
         this.loop = loop;
+        this.clock = clock;
         this.config = config;
         this.ice = ice;
         this.listener = listener;
@@ -137,11 +139,22 @@ final class TransportStack {
         this.media = session;
     }
 
-    /** Queues one protected media datagram on the selected pair; sent by the next flush. */
-    void sendMedia(byte[] datagram) {
-        if (!closed) {
-            ice.send(datagram, factory.now());
+    /**
+     * Sends one protected media datagram on the selected pair: straight to its socket's batch
+     * when the pair is not relayed, else through the ICE agent (a copy, sent by the next flush).
+     * The bytes are read before this returns.
+     */
+    void sendMedia(byte[] buf, int off, int len) {
+        if (closed) {
+            return;
         }
+        int id = ice.directSocketId();
+        CandidatePair p = ice.selectedPair();
+        if (id >= 0 && id < sockets.size() && p != null) {
+            sockets.get(id).send(buf, off, len, p.remote().address());
+            return;
+        }
+        ice.send(java.util.Arrays.copyOfRange(buf, off, off + len), clock.nowMs());
     }
 
     /**
@@ -171,7 +184,7 @@ final class TransportStack {
         all.addAll(connects);
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).whenComplete((v, err) -> loop.execute(() -> {
-            long now = factory.now();
+            long now = clock.nowMs();
             for (CompletableFuture<UdpSocket> b : binds) {
                 if (!b.isCompletedExceptionally()) {
                     UdpSocket s = b.join();
@@ -216,7 +229,7 @@ final class TransportStack {
 
     private void onStreamBytes(int id, TurnServer server, byte[] bytes) {
         if (!closed) {
-            ice.handleDatagram(id, server.address(), bytes, factory.now());
+            ice.handleDatagram(id, server.address(), bytes, clock.nowMs());
             flush();
         }
     }
@@ -242,7 +255,7 @@ final class TransportStack {
                 .srtpProfiles(srtpProfiles)
                 .handshakeTimeout(config.dtlsHandshakeTimeout()).initialRetransmit(DTLS_INITIAL_RETRANSMIT).build();
         dtls = new DtlsEndpoint(dc, factory.handshakeExecutor(), this::wakeFromHandshake);
-        long now = factory.now();
+        long now = clock.nowMs();
         while (!earlyDtls.isEmpty()) {
             dtls.handle(earlyDtls.poll(), now);
         }
@@ -266,7 +279,7 @@ final class TransportStack {
                 .remoteMaxMessageSize(remote.maxMessageSize()).mtu(SCTP_MTU);
         sctp = new SctpAssociation(sc);
         if (dtls.state() == DtlsEndpoint.State.CONNECTED) {
-            sctp.connect(factory.now());
+            sctp.connect(clock.nowMs());
         }
         flush();
     }
@@ -307,14 +320,14 @@ final class TransportStack {
     private void startDtls() {
         if (dtls != null && !dtlsStarted) {
             dtlsStarted = true;
-            dtls.start(factory.now());
+            dtls.start(clock.nowMs());
         }
     }
 
     /** Feeds each datagram in; what it causes is moved on once the socket's read burst is over. */
     private final DatagramHandler datagrams = new DatagramHandler() {
         @Override
-        public void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] data) {
+        public void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] buf, int off, int len) {
             if (closed) {
                 return;
             }
@@ -322,26 +335,55 @@ final class TransportStack {
             if (id < 0) {
                 return;
             }
-            ice.handleDatagram(id, from, data, factory.now());
+            if (!inTurn) {
+                inTurn = true;
+                clock.enter();
+            }
+            clock.datagram();
             readPending = true;
+            // SRTP and SRTCP on the selected pair, once keyed: straight to the media session, in
+            // the socket's buffer. The ICE agent would only hand them back as an event, after a
+            // copy the event must own; everything else (STUN, DTLS, TURN, media on another pair,
+            // media before the keys) takes that way.
+            if (media != null && media.keyed()) {
+                PacketKind kind = PacketKind.classify(buf, off, len);
+                if ((kind == PacketKind.RTP || kind == PacketKind.RTCP) && ice.isSelectedPath(id, from)) {
+                    if (kind == PacketKind.RTP) {
+                        media.handleRtp(buf, off, len);
+                    } else {
+                        media.handleRtcp(buf, off, len);
+                    }
+                    return;
+                }
+            }
+            ice.handleDatagram(id, from, java.util.Arrays.copyOfRange(buf, off, off + len), clock.nowMs());
         }
 
         @Override
         public void onReadComplete(UdpSocket socket) {
-            if (readPending) {
-                readPending = false;
-                flush();
+            try {
+                if (readPending) {
+                    readPending = false;
+                    flush();
+                }
+            } finally {
+                if (inTurn) {
+                    inTurn = false;
+                    clock.exit();
+                }
             }
         }
     };
     private boolean readPending;
+    // Whether this stack holds the loop clock's turn for the socket read under way.
+    private boolean inTurn;
 
     /** Moves everything the state machines produced to where it goes, then re-arms the timer. */
     void flush() {
         if (closed) {
             return;
         }
-        long now = factory.now();
+        long now = clock.nowMs();
         boolean progress;
         do {
             progress = false;
@@ -375,8 +417,10 @@ final class TransportStack {
                 }
             }
         } while (progress && !closed);
-        for (RTCDataChannel c : channels.values()) {
-            c.refreshBuffered();
+        if (!channels.isEmpty()) { // flushed after every media burst: no iterator for nothing
+            for (RTCDataChannel c : channels.values()) {
+                c.refreshBuffered();
+            }
         }
         rearm(now);
     }
@@ -421,9 +465,9 @@ final class TransportStack {
                     earlyDtls.add(data);
                 }
             } else if (kind == PacketKind.RTP && media != null) {
-                media.handleRtp(data);
+                media.handleRtp(data, 0, data.length);
             } else if (kind == PacketKind.RTCP && media != null) {
-                media.handleRtcp(data);
+                media.handleRtcp(data, 0, data.length);
             } else {
                 if (kind == PacketKind.RTP || kind == PacketKind.RTCP) {
                     mediaDropped++;
@@ -502,7 +546,7 @@ final class TransportStack {
         if (closed) {
             return;
         }
-        long now = factory.now();
+        long now = clock.nowMs();
         if (ice.nextTimeout() <= now) {
             ice.handleTimeout(now);
         }
@@ -525,7 +569,7 @@ final class TransportStack {
 
     /** Adds a remote candidate given as an SDP candidate string. */
     void addRemoteCandidate(String candidate) {
-        ice.addRemoteCandidate(IceCandidate.parse(candidate), factory.now());
+        ice.addRemoteCandidate(IceCandidate.parse(candidate), clock.nowMs());
         flush();
     }
 
@@ -534,7 +578,7 @@ final class TransportStack {
         if (closed) {
             return;
         }
-        long now = factory.now();
+        long now = clock.nowMs();
         if (sctp != null && !sctp.isFinished()) {
             sctp.abort("peer connection closed", now);
         }

@@ -127,7 +127,7 @@ class MediaSecurityTest {
             byte[] garbage = new byte[] {(byte) 0x80, (byte) 200, 0, 40, 1, 2, 3, 4, 9, 9, 9, 9};
             byte[] buf = java.util.Arrays.copyOf(garbage, garbage.length + m.srtp().profile().srtcpOverhead());
             int n = m.srtp().protectRtcp(buf, 0, garbage.length);
-            a.stackForTests().sendMedia(java.util.Arrays.copyOf(buf, n));
+            a.stackForTests().sendMedia(buf, 0, n);
             a.flushTransport();
             return null;
         }));

@@ -9,13 +9,17 @@ import java.net.InetSocketAddress;
 public interface DatagramHandler {
 
     /**
-     * One datagram. {@code data} is a fresh array the handler may keep.
+     * One datagram, lent: {@code buffer[offset..offset+length)} is valid only until this returns
+     * (the socket reads the next datagram into the same array), so a handler that keeps the
+     * bytes copies them. A handler may change them in place (SRTP decrypts there).
      *
      * @param socket the socket it arrived on
      * @param from   the sender
-     * @param data   the payload
+     * @param buffer holds the payload
+     * @param offset where the payload starts
+     * @param length its length
      */
-    void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] data);
+    void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] buffer, int offset, int length);
 
     /**
      * The socket has handed over every datagram one wake-up of the loop read (a few, or the dozens

@@ -13,6 +13,7 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.SegmentedDatagramPacket;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One bound UDP socket of a connection, registered on the connection's event loop: the socket
  * a host candidate stands for. Received datagrams go to the {@link DatagramHandler} on that
- * loop; {@link #send} may be called from the loop (the fast path) or elsewhere (it hops over).
+ * loop, lent in a buffer the loop reuses; {@link #send} may be called from the loop (the fast
+ * path) or elsewhere (it hops over).
  *
  * <p>On the loop, datagrams are not flushed one by one: they are written, and one task queued
  * behind the loop's current work flushes them all, so a burst (an SCTP window, or the answers to
@@ -46,6 +48,19 @@ public final class UdpSocket implements AutoCloseable {
     private static final int GSO_MAX_BYTES = 65_000;
     /** A read buffer that holds what GRO may hand over in one read. */
     private static final int GRO_READ_BUFFER = 65_536;
+
+    /** More than any UDP payload (at most 65,527 bytes, over IPv6) and than one read may hold. */
+    private static final int MAX_DATAGRAM = 65_536;
+    /**
+     * Where each datagram is copied out of Netty's buffer to be handed over, one per loop thread:
+     * the handler gets it lent for the call, so a forwarded packet costs no allocation.
+     */
+    private static final FastThreadLocal<byte[]> READ_BUFFER = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[MAX_DATAGRAM];
+        }
+    };
 
     private final Channel channel;
     private final InetSocketAddress local;
@@ -93,13 +108,14 @@ public final class UdpSocket implements AutoCloseable {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
                         ByteBuf content = packet.content();
-                        byte[] data = new byte[content.readableBytes()];
-                        content.getBytes(content.readerIndex(), data);
+                        int length = content.readableBytes();
                         UdpSocket s = self[0];
-                        if (s != null) {
+                        if (s != null && length <= MAX_DATAGRAM) {
+                            byte[] data = READ_BUFFER.get();
+                            content.getBytes(content.readerIndex(), data, 0, length);
                             s.received.incrementAndGet();
-                            s.bytesReceived.addAndGet(data.length);
-                            handler.onDatagram(s, packet.sender(), data);
+                            s.bytesReceived.addAndGet(length);
+                            handler.onDatagram(s, packet.sender(), data, 0, length);
                         }
                     }
 

@@ -33,10 +33,10 @@ class UdpSocketTest {
         InetAddress lo = InetAddress.getLoopbackAddress();
         EventLoop loop = loops.next();
         LinkedBlockingQueue<String> got = new LinkedBlockingQueue<>();
-        try (UdpSocket a = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d) -> { }).join();
-             UdpSocket b = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d) -> got.add(
+        try (UdpSocket a = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d, o, n) -> { }).join();
+             UdpSocket b = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d, o, n) -> got.add(
                      (loop.inEventLoop() ? "on-loop " : "off-loop ") + from.getPort() + " "
-                             + new String(d, StandardCharsets.UTF_8))).join()) {
+                             + new String(d, o, n, StandardCharsets.UTF_8))).join()) {
             byte[] msg = "xhello".getBytes(StandardCharsets.UTF_8);
             a.send(msg, 1, msg.length - 1, b.localAddress());
             assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("on-loop " + a.localAddress().getPort() + " hello");
@@ -57,8 +57,8 @@ class UdpSocketTest {
         java.util.concurrent.atomic.AtomicInteger readsCompleted = new java.util.concurrent.atomic.AtomicInteger();
         DatagramHandler toB = new DatagramHandler() {
             @Override
-            public void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] data) {
-                atB.add(data);
+            public void onDatagram(UdpSocket socket, InetSocketAddress from, byte[] buffer, int offset, int length) {
+                atB.add(java.util.Arrays.copyOfRange(buffer, offset, offset + length));
             }
 
             @Override
@@ -70,9 +70,9 @@ class UdpSocketTest {
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = i == 70 ? 300 : i == 71 ? 1197 : i % 40 == 39 ? 500 : 1197;
         }
-        try (UdpSocket a = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d) -> { }).join();
+        try (UdpSocket a = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d, o, n) -> { }).join();
              UdpSocket b = UdpSocket.bind(loops, loop, lo, PortRange.ANY, toB).join();
-             UdpSocket c = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d) -> atC.add(d)).join()) {
+             UdpSocket c = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, from, d, o, n) -> atC.add(java.util.Arrays.copyOfRange(d, o, o + n))).join()) {
             loop.submit(() -> {
                 for (int i = 0; i < sizes.length; i++) {
                     byte[] d = new byte[sizes[i]];
@@ -98,15 +98,15 @@ class UdpSocketTest {
     void portRangeIsHonouredAndExhaustionFails() {
         InetAddress lo = InetAddress.getLoopbackAddress();
         EventLoop loop = loops.next();
-        try (UdpSocket first = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, f, d) -> { }).join()) {
+        try (UdpSocket first = UdpSocket.bind(loops, loop, lo, PortRange.ANY, (s, f, d, o, n) -> { }).join()) {
             int p = first.localAddress().getPort();
             // a one-port range that is taken cannot bind
-            assertThatThrownBy(() -> UdpSocket.bind(loops, loop, lo, PortRange.of(p, p), (s, f, d) -> { }).join())
+            assertThatThrownBy(() -> UdpSocket.bind(loops, loop, lo, PortRange.of(p, p), (s, f, d, o, n) -> { }).join())
                     .isInstanceOf(CompletionException.class);
             // a two-port range with one taken binds the other
             int q = p == 65535 ? p - 1 : p + 1;
             PortRange two = PortRange.of(Math.min(p, q), Math.max(p, q));
-            try (UdpSocket second = UdpSocket.bind(loops, loop, lo, two, (s, f, d) -> { }).join()) {
+            try (UdpSocket second = UdpSocket.bind(loops, loop, lo, two, (s, f, d, o, n) -> { }).join()) {
                 assertThat(second.localAddress().getPort()).isEqualTo(q);
             } catch (CompletionException e) {
                 // q was taken by another process on this machine: nothing to conclude
@@ -118,12 +118,12 @@ class UdpSocketTest {
     @Test
     void closeReleasesThePort() {
         InetAddress lo = InetAddress.getLoopbackAddress();
-        UdpSocket s = UdpSocket.bind(loops, loops.next(), lo, PortRange.ANY, (x, f, d) -> { }).join();
+        UdpSocket s = UdpSocket.bind(loops, loops.next(), lo, PortRange.ANY, (x, f, d, o, n) -> { }).join();
         InetSocketAddress at = s.localAddress();
         s.close();
         assertThat(s.isOpen()).isFalse();
         try (UdpSocket again = UdpSocket.bind(loops, loops.next(), lo, PortRange.of(at.getPort(), at.getPort()),
-                (x, f, d) -> { }).join()) {
+                (x, f, d, o, n) -> { }).join()) {
             assertThat(again.localAddress()).isEqualTo(at);
         }
     }

@@ -385,6 +385,46 @@ public final class IceAgent {
     }
 
     /**
+     * The local socket the selected pair sends through when that needs no TURN relay, for a
+     * caller that moves application data (media) itself rather than through {@link #send}: it
+     * sends to {@link CandidatePair#remote()}'s address on this socket. -1 when there is no
+     * usable pair (none selected, consent lost, closed) or the pair is relayed; then use
+     * {@link #send}.
+     */
+    public int directSocketId() {
+        CandidatePair p = selected;
+        if (p == null || consentLost || state == IceTransportState.CLOSED) {
+            return -1;
+        }
+        IceCandidate b = IceCandidate.baseOf(p.local());
+        return b.relay != null ? -1 : b.socketId;
+    }
+
+    /**
+     * Whether a datagram that arrived on {@code socketId} from {@code from} is on the selected
+     * pair, not through a TURN relay: a caller may take such a datagram's application data (not
+     * STUN, which must still come to {@link #handleDatagram}) without handing it to the agent,
+     * which would only pass it back as {@link IceEvent.DataReceived}.
+     */
+    public boolean isSelectedPath(int socketId, InetSocketAddress from) {
+        CandidatePair p = selected;
+        if (p == null || consentLost || state == IceTransportState.CLOSED) {
+            return false;
+        }
+        IceCandidate b = IceCandidate.baseOf(p.local());
+        if (b.relay != null || b.socketId != socketId || !p.remote().address().equals(from)) {
+            return false;
+        }
+        for (int i = 0; i < relays.size(); i++) {
+            TurnRelay r = relays.get(i);
+            if (r.socketId == socketId && (r.framer != null || r.client.server().address().equals(from))) {
+                return false; // the TURN server's own traffic
+            }
+        }
+        return true;
+    }
+
+    /**
      * Releases TURN allocations and stops. Further input is ignored.
      *
      * @param now current time (ms)
@@ -462,11 +502,14 @@ public final class IceAgent {
     /** @return when to call {@link #handleTimeout(long)} next (ms), or Long.MAX_VALUE */
     public long nextTimeout() {
         long t = Long.MAX_VALUE;
-        for (StunClientTransaction<Ctx> tx : transactions.values()) {
-            t = Math.min(t, tx.nextTimeout());
+        // Asked after every burst of media: no iterator when there is nothing to iterate.
+        if (!transactions.isEmpty()) {
+            for (StunClientTransaction<Ctx> tx : transactions.values()) {
+                t = Math.min(t, tx.nextTimeout());
+            }
         }
-        for (TurnRelay r : relays) {
-            t = Math.min(t, r.client.nextTimeout());
+        for (int i = 0; i < relays.size(); i++) {
+            t = Math.min(t, relays.get(i).client.nextTimeout());
         }
         if (state == IceTransportState.CLOSED) {
             return t;
@@ -488,8 +531,10 @@ public final class IceAgent {
             }
             t = Math.min(t, selected.lastConsentAt + config.consentTimeoutMillis);
         }
-        for (PendingMdns p : mdnsPending.values()) {
-            t = Math.min(t, p.deadline);
+        if (!mdnsPending.isEmpty()) {
+            for (PendingMdns p : mdnsPending.values()) {
+                t = Math.min(t, p.deadline);
+            }
         }
         return t;
     }

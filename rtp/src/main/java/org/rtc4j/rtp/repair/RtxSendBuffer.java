@@ -41,10 +41,20 @@ public final class RtxSendBuffer {
         this.rtxSequence = initialRtxSequence & 0xFFFF;
     }
 
-    /** Stores a sent packet (copied). */
+    /**
+     * Stores a sent packet (copied). Only its size, version and sequence number are checked
+     * here; a stored packet that does not parse is not retransmitted.
+     */
     public void store(byte[] packet, int off, int len) throws RtpParseException {
-        view.wrap(packet, off, len);
-        int seq = view.sequenceNumber();
+        // Called for every packet sent: only what the history needs is checked (the packet was
+        // just written by the sender), not a whole parse.
+        if (len < RtpPacket.FIXED_HEADER || off < 0 || off + len > packet.length) {
+            throw new RtpParseException("not an RTP packet: " + len + " bytes");
+        }
+        if ((packet[off] & 0xC0) != 0x80) {
+            throw new RtpParseException("RTP version is not 2");
+        }
+        int seq = ((packet[off + 2] & 0xff) << 8) | (packet[off + 3] & 0xff);
         int i = seq & mask;
         if (len > slots[i].length) {
             throw new IllegalArgumentException("packet larger than the buffer slots");
@@ -62,7 +72,7 @@ public final class RtxSendBuffer {
     /**
      * Writes the retransmission of {@code seq} into {@code dst}.
      *
-     * @return its length, or -1 if the packet is no longer stored
+     * @return its length, or -1 if the packet is no longer stored (or what was stored is not RTP)
      */
     public int retransmit(int seq, byte[] dst, int off) {
         int i = seq & mask;
@@ -73,7 +83,12 @@ public final class RtxSendBuffer {
             System.arraycopy(slots[i], 0, dst, off, lengths[i]);
             return lengths[i];
         }
-        view.wrap(slots[i], 0, lengths[i]);
+        try {
+            view.wrap(slots[i], 0, lengths[i]);
+        } catch (RtpParseException e) {
+            seqs[i] = -1;
+            return -1;
+        }
         header.copyFrom(view).payloadType(rtxPayloadType).ssrc(rtxSsrc).sequenceNumber(rtxSequence);
         rtxSequence = (rtxSequence + 1) & 0xFFFF;
         int h = header.write(dst, off);
