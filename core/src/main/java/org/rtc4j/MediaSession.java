@@ -51,7 +51,7 @@ final class MediaSession {
     }
 
     private final RTCPeerConnection pc;
-    private final Transport transport;
+    private Transport transport;
     private final List<RTCRtpTransceiver> transceivers;
     private final Map<Long, RTCRtpReceiver> receiversBySsrc = new HashMap<>();
     // The last SSRC routed and where: a stream's packets come in runs, and this spares each one
@@ -81,6 +81,14 @@ final class MediaSession {
         this.transceivers = transceivers;
         this.cname = cname;
         this.transport = transport;
+    }
+
+    /**
+     * Sends through {@code t} from now on instead of the connection's transport: the in-process
+     * forwarding benchmark measures the path up to the socket this way. Loop thread.
+     */
+    void divertTransport(Transport t) {
+        this.transport = java.util.Objects.requireNonNull(t);
     }
 
     /** The keys from the DTLS handshake: media may flow. */
