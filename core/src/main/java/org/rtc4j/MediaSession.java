@@ -44,6 +44,7 @@ final class MediaSession {
     // keep that much (a key frame's worth) rather than lose the stream's first frame.
     private static final int MAX_EARLY = 256;
     private static final long KEY_FRAME_REQUEST_INTERVAL_MS = 500;
+    private static final long DEFAULT_RTT_MS = 100;
 
     /** Where protected datagrams go: the bytes are read (sent or copied) before it returns. */
     interface Transport {
@@ -52,6 +53,7 @@ final class MediaSession {
 
     private final RTCPeerConnection pc;
     private Transport transport;
+    private long nackDueMs = Long.MAX_VALUE;
     private final List<RTCRtpTransceiver> transceivers;
     private final Map<Long, RTCRtpReceiver> receiversBySsrc = new HashMap<>();
     // The last SSRC routed and where: a stream's packets come in runs, and this spares each one
@@ -262,18 +264,75 @@ final class MediaSession {
         }
     }
 
+    /** A receive stream has a hole to ask for at {@code atMs}. */
+    void nackDue(long atMs) {
+        if (atMs < nackDueMs) {
+            nackDueMs = atMs;
+        }
+    }
+
     long nextTimeoutMs() {
         // No transceiver, no RTP: a data-only connection's loop is not woken for reports.
-        return nextReportMicros == Long.MAX_VALUE || transceivers.isEmpty() ? Long.MAX_VALUE : nextReportMicros / 1000;
+        if (transceivers.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        long report = nextReportMicros == Long.MAX_VALUE ? Long.MAX_VALUE : nextReportMicros / 1000;
+        return Math.min(report, nackDueMs);
     }
 
     void handleTimeout(long nowMs) {
+        if (transceivers.isEmpty()) {
+            return;
+        }
+        if (nowMs >= nackDueMs) {
+            sendNacks(nowMs);
+        }
         long now = monoMicros(nowMs);
-        if (now < nextReportMicros || transceivers.isEmpty()) {
+        if (now < nextReportMicros) {
             return;
         }
         nextReportMicros = interval.next(now);
         sendReports();
+    }
+
+    // Every receive stream's due NACKs in one feedback datagram (RFC 4585 §3.5.1 allows early
+    // feedback; rtcp-rsize makes it small).
+    private void sendNacks(long nowMs) {
+        long rtt = rttMs();
+        long sender = reportingSsrc();
+        List<RtcpPacket> nacks = null;
+        long next = Long.MAX_VALUE;
+        for (RTCRtpTransceiver t : transceivers) {
+            if (t.stopped()) {
+                continue;
+            }
+            RtpReceiveStream s = t.receiver().stream();
+            GenericNack n = s.pollNack(sender, nowMs, rtt);
+            if (n != null) {
+                if (nacks == null) {
+                    nacks = new ArrayList<>(2);
+                }
+                nacks.add(n);
+            }
+            next = Math.min(next, s.nackDueMs());
+        }
+        nackDueMs = next;
+        if (nacks != null) {
+            sendRtcp(nacks, true);
+        }
+    }
+
+    // The round trip our own sender reports measured, for spacing NACK retries; 100 ms (the
+    // usual default) until one is known (a receive-only endpoint never learns one from RTCP).
+    private long rttMs() {
+        double best = Double.NaN;
+        for (RTCRtpTransceiver t : transceivers) {
+            SendStream s = t.sender().stream().stats();
+            if (s != null && !Double.isNaN(s.roundTripTimeSeconds())) {
+                best = Double.isNaN(best) ? s.roundTripTimeSeconds() : Math.min(best, s.roundTripTimeSeconds());
+            }
+        }
+        return Double.isNaN(best) ? DEFAULT_RTT_MS : Math.max(1, Math.round(best * 1000));
     }
 
     private static long monoMicros(long ms) {
@@ -348,7 +407,7 @@ final class MediaSession {
             rtpUnroutable++;
             return;
         }
-        r.stream().onPacket(view, unixMicros());
+        r.stream().onPacket(view, unixMicros(), nowMs());
     }
 
     private RTCRtpReceiver route(RtpPacket p) {

@@ -91,7 +91,7 @@ final class MediaStats {
                 if (rs.hasReceived()) {
                     m.put("lastPacketReceivedTimestamp", rs.lastPacketReceivedUnixMicros() / 1000.0);
                 }
-                m.put("nackCount", 0L);
+                m.put("nackCount", rs.ssrc() == recv.nackSsrc() ? recv.nackSent : 0L);
                 m.put("pliCount", recv.pliSent);
                 m.put("firCount", recv.firSent);
                 if ("video".equals(kind)) {

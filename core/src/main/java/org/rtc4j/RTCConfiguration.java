@@ -31,6 +31,7 @@ public final class RTCConfiguration {
     private final List<RTCCertificate> certificates;
     private final SSLContext tlsContext;
     private final List<SrtpProfile> srtpProfiles;
+    private final boolean sendNack;
 
     private RTCConfiguration(Builder b) {
         this.iceServers = List.copyOf(b.iceServers);
@@ -43,6 +44,7 @@ public final class RTCConfiguration {
         this.certificates = List.copyOf(b.certificates);
         this.tlsContext = b.tlsContext;
         this.srtpProfiles = List.copyOf(b.srtpProfiles);
+        this.sendNack = b.sendNack;
     }
 
     /** A builder with the browser's defaults and the machine's non-loopback interfaces. */
@@ -63,6 +65,7 @@ public final class RTCConfiguration {
         b.certificates.addAll(certificates);
         b.tlsContext = tlsContext;
         b.srtpProfiles = new ArrayList<>(srtpProfiles);
+        b.sendNack = sendNack;
         return b;
     }
 
@@ -126,6 +129,15 @@ public final class RTCConfiguration {
         return srtpProfiles;
     }
 
+    /**
+     * Whether receivers ask for lost packets again (RFC 4585 generic NACK, answered on RTX) where
+     * the codec negotiated {@code a=rtcp-fb:<pt> nack}; on by default. Answering the peer's NACKs
+     * does not depend on it.
+     */
+    public boolean sendNack() {
+        return sendNack;
+    }
+
     /** Builds an {@link RTCConfiguration}. */
     public static final class Builder {
         private final List<RTCIceServer> iceServers = new ArrayList<>();
@@ -138,6 +150,7 @@ public final class RTCConfiguration {
         private final List<RTCCertificate> certificates = new ArrayList<>();
         private SSLContext tlsContext;
         private List<SrtpProfile> srtpProfiles = new ArrayList<>(DEFAULT_SRTP_PROFILES);
+        private boolean sendNack = true;
 
         private Builder() {
         }
@@ -209,6 +222,15 @@ public final class RTCConfiguration {
                 throw new IllegalArgumentException("at least one SRTP profile");
             }
             this.srtpProfiles = new ArrayList<>(List.of(profiles));
+            return this;
+        }
+
+        /**
+         * Whether receivers send NACKs for lost packets (default true); off leaves loss repair to
+         * key frames, e.g. to measure what NACK buys.
+         */
+        public Builder sendNack(boolean on) {
+            this.sendNack = on;
             return this;
         }
 

@@ -776,6 +776,10 @@ public final class RTCPeerConnection implements AutoCloseable {
         return (!answered.sends() || w.sends()) && (!answered.receives() || w.receives());
     }
 
+    RTCConfiguration config() {
+        return config;
+    }
+
     MediaSession media() {
         return media;
     }

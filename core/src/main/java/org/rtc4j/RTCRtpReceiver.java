@@ -105,6 +105,16 @@ public final class RTCRtpReceiver {
         pc.media().keyFrameNeeded(this);
     }
 
+    /** Whether this connection asks for lost packets (its configuration). */
+    boolean sendsNack() {
+        return pc.config().sendNack();
+    }
+
+    /** A lost packet of this receiver's stream is to be asked for at {@code atMs}. Loop thread. */
+    void nackDue(long atMs) {
+        pc.media().nackDue(atMs);
+    }
+
     void requestKeyFrame() {
         pc.loop().execute(() -> pc.media().requestKeyFrame(this));
     }

@@ -14,15 +14,32 @@ import org.rtc4j.rtp.codec.OpusPayloader;
 import org.rtc4j.rtp.codec.SampleBuilder;
 import org.rtc4j.rtp.codec.Vp8Payloader;
 import org.rtc4j.rtp.codec.Vp9Payloader;
+import org.rtc4j.rtp.rtcp.GenericNack;
+import org.rtc4j.rtp.repair.NackGenerator;
 import org.rtc4j.rtp.repair.RtxSendBuffer;
 import org.rtc4j.rtp.session.ReceiveStream;
 
 /**
  * The RTP side of one {@link RTCRtpReceiver}, on the connection's loop: per remote SSRC the
- * reception statistics that receiver reports carry, RTX unwrapped onto its media stream, and
- * the rtp module's sample builder that reassembles frames when the track wants them.
+ * reception statistics that receiver reports carry, RTX unwrapped onto its media stream, the
+ * NACKs that ask for lost packets again (where negotiated), and the rtp module's sample builder
+ * that reassembles frames when the track wants them.
  */
 final class RtpReceiveStream {
+
+    // Loss repair: a hole is first asked for after this long (a packet merely reordered usually
+    // arrives within it), then again every max(RTT, 20 ms), at most 10 times. More holes than
+    // MAX_NACK_HOLES at once is a loss no retransmission will repair in time: a key frame is.
+    // That bound also keeps one NACK's FCI list within a datagram.
+    static final int NACK_REORDER_GRACE_MS = 5;
+    static final int NACK_RETRIES = 10;
+    static final int NACK_MIN_INTERVAL_MS = 20;
+    static final int MAX_NACK_HOLES = 250;
+    // How far (in packets) video may run ahead of a hole before the frame is given up: with
+    // NACK, long enough for a few retransmission rounds at a few hundred packets per second;
+    // without, about a frame's worth, since nothing will fill it.
+    static final int VIDEO_REPAIR_WINDOW = 160;
+    static final int VIDEO_WINDOW_WITHOUT_NACK = 48;
 
     private final RTCRtpReceiver receiver;
     private final Map<Long, ReceiveStream> bySsrc = new HashMap<>();
@@ -33,6 +50,10 @@ final class RtpReceiveStream {
     private ReceiveStream last;
     private Map<Integer, MediaCodec> codecs = Map.of();
     private Map<Integer, Integer> rtxToMedia = Map.of();
+    // Payload types whose codec negotiated generic NACK (indexed by PT: no lookup per packet).
+    private boolean[] nackPt = new boolean[128];
+    private NackGenerator nack;
+    private long nackSsrc = -1;
     private long mediaSsrc = -1;
     private long rtxSsrc = -1;
     private MediaCodec current;
@@ -47,6 +68,8 @@ final class RtpReceiveStream {
     long firSent;
     long rtxPacketsReceived;
     long rtxPaddingDropped;
+    long nackSent;
+    long nackSequencesRequested;
     long packetsUnknownPayloadType;
     long lastArrivalUnixMicros;
     long lastRtpTimestamp;
@@ -69,6 +92,15 @@ final class RtpReceiveStream {
             }
         }
         this.rtxToMedia = Map.copyOf(rtx);
+        boolean[] nacks = new boolean[128];
+        if (receiver.sendsNack()) {
+            for (MediaCodec c : byPt.values()) {
+                if (c.payloadType() >= 0 && c.payloadType() < 128 && c.hasFeedback("nack", null)) {
+                    nacks[c.payloadType()] = true;
+                }
+            }
+        }
+        this.nackPt = nacks;
     }
 
     boolean takesPayloadType(int pt) {
@@ -104,12 +136,15 @@ final class RtpReceiveStream {
         return bySsrc.get(ssrc);
     }
 
-    /** One authenticated, parsed RTP packet for this receiver, lent for the call. */
-    void onPacket(RtpPacket p, long arrivalUnixMicros) {
+    /**
+     * One authenticated, parsed RTP packet for this receiver, lent for the call; {@code nowMs} is
+     * the connection's monotonic clock.
+     */
+    void onPacket(RtpPacket p, long arrivalUnixMicros, long nowMs) {
         int pt = p.payloadType();
-        Integer apt = rtxToMedia.get(pt);
+        Integer apt = rtxToMedia.isEmpty() ? null : rtxToMedia.get(pt);
         if (apt != null) {
-            onRtx(p, apt, arrivalUnixMicros);
+            onRtx(p, apt, arrivalUnixMicros, nowMs);
             return;
         }
         MediaCodec c = codecs.get(pt);
@@ -134,10 +169,72 @@ final class RtpReceiveStream {
         int headerBytes = p.payloadOffset() - p.offset();
         s.onPacket(p.sequenceNumber(), p.timestamp(), p.payloadLength(), headerBytes, p.paddingLength(),
                 arrivalUnixMicros);
+        if (nackPt[pt]) {
+            trackLoss(ssrc, p.sequenceNumber(), nowMs);
+        }
         deliver(p, c, arrivalUnixMicros);
     }
 
-    private void onRtx(RtpPacket p, int apt, long arrivalUnixMicros) {
+    private void trackLoss(long ssrc, int sequenceNumber, long nowMs) {
+        if (nack == null || nackSsrc != ssrc) {
+            // A new source is a new sequence space: what the old one missed is not asked for.
+            nack = new NackGenerator(NACK_RETRIES, NACK_MIN_INTERVAL_MS, NACK_REORDER_GRACE_MS, MAX_NACK_HOLES);
+            nackSsrc = ssrc;
+        }
+        int before = nack.missingCount();
+        nack.onPacket(sequenceNumber, nowMs);
+        if (nack.missingCount() > before) {
+            receiver.nackDue(nowMs + NACK_REORDER_GRACE_MS);
+        }
+        if (nack.keyFrameNeeded()) {
+            lossUnrepairable();
+        }
+    }
+
+    // Holes given up: a video decoder can only go on from a key frame; audio just goes on.
+    private void lossUnrepairable() {
+        if ("video".equals(receiver.track().kind())) {
+            receiver.keyFrameNeeded();
+        }
+    }
+
+    /**
+     * The NACK to send now for this stream, or null; gives up holes asked for too often (and
+     * then asks for a key frame). Loop thread.
+     */
+    GenericNack pollNack(long senderSsrc, long nowMs, long rttMs) {
+        if (nack == null || nack.missingCount() == 0) {
+            return null;
+        }
+        nack.setRtt(rttMs);
+        java.util.List<Integer> lost = nack.poll(nowMs);
+        if (nack.keyFrameNeeded()) {
+            lossUnrepairable();
+        }
+        if (lost.isEmpty()) {
+            return null;
+        }
+        nackSent++;
+        nackSequencesRequested += lost.size();
+        return new GenericNack(senderSsrc, nackSsrc, lost);
+    }
+
+    /** When {@link #pollNack} next has something to send, or {@code Long.MAX_VALUE}. */
+    long nackDueMs() {
+        return nack == null || nack.missingCount() == 0 ? Long.MAX_VALUE : nack.nextTimeout();
+    }
+
+    /** The SSRC NACKs are sent for (the current media source), or -1. */
+    long nackSsrc() {
+        return nackSsrc;
+    }
+
+    /** Packets given up after the NACK retries (or too many holes at once). */
+    long nackGivenUp() {
+        return nack == null ? 0 : nack.givenUp();
+    }
+
+    private void onRtx(RtpPacket p, int apt, long arrivalUnixMicros, long nowMs) {
         if (p.ssrc() != rtxSsrc && rtxSsrc >= 0 && rtxSsrc != p.ssrc()) {
             rtxSsrc = p.ssrc();
         }
@@ -163,6 +260,9 @@ final class RtpReceiveStream {
         if (c == null || s == null) {
             return;
         }
+        if (nack != null && nackSsrc == mediaSsrc) {
+            nack.onPacket(unwrapped.sequenceNumber(), nowMs); // a hole filled
+        }
         deliver(unwrapped, c, arrivalUnixMicros);
     }
 
@@ -178,11 +278,12 @@ final class RtpReceiveStream {
         boolean frames = track.wantsFrames() && !c.isTelephoneEvent();
         if (frames) {
             if (builder == null || builderPt != c.payloadType() || builderSsrc != p.ssrc()) {
-                // No NACK is sent yet, so a hole is given up once a few packets (audio) or about a
-                // frame's worth (video) have passed it, rather than after rtp's default 256; a new
-                // SSRC starts a new sequence space.
+                // Audio gives a hole up after a few packets (late audio is no use to a player);
+                // video waits as long as NACK may still fill it. A new SSRC starts a new sequence
+                // space.
                 boolean audio = "audio".equals(receiver.track().kind());
-                builder = new SampleBuilder(depacketizer(c), 512, audio ? 4 : 48);
+                int window = audio ? 4 : nackPt[c.payloadType()] ? VIDEO_REPAIR_WINDOW : VIDEO_WINDOW_WITHOUT_NACK;
+                builder = new SampleBuilder(depacketizer(c), 512, window);
                 builderPt = c.payloadType();
                 builderSsrc = p.ssrc();
             }

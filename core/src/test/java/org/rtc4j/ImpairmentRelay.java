@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * that B lives at {@link #facingA()}, and B that A lives at {@link #facingB()}; whatever reaches
  * one side is sent on from the other, impaired.
  */
-final class ImpairmentRelay implements AutoCloseable {
+public final class ImpairmentRelay implements AutoCloseable {
+
+    private static final java.util.regex.Pattern HOST_PORT =
+            java.util.regex.Pattern.compile("^(candidate:\\S+ \\d+ \\S+ \\d+ )(\\S+) (\\d+)( .*)$");
 
     private final DatagramChannel sideA;
     private final DatagramChannel sideB;
@@ -38,12 +41,16 @@ final class ImpairmentRelay implements AutoCloseable {
     private volatile InetSocketAddress peerA;
     private volatile InetSocketAddress peerB;
     private volatile boolean running = true;
-    final AtomicLong forwarded = new AtomicLong();
-    final AtomicLong dropped = new AtomicLong();
-    final AtomicLong duplicated = new AtomicLong();
-    final AtomicLong delayed = new AtomicLong();
+    public final AtomicLong forwarded = new AtomicLong();
+    public final AtomicLong dropped = new AtomicLong();
+    public final AtomicLong duplicated = new AtomicLong();
+    public final AtomicLong delayed = new AtomicLong();
     // Extra datagrams to send after each one from A (a forger or replayer on the path), or null.
     private volatile java.util.function.Function<byte[], java.util.List<byte[]>> extraFromA;
+    // Impair only RTP and RTCP (first byte 128-191, RFC 7983), so that ICE and the DTLS
+    // handshake are not what a media test measures.
+    private volatile boolean mediaOnly;
+    public final AtomicLong mediaDropped = new AtomicLong();
 
     /**
      * @param loss        probability a datagram is dropped
@@ -51,12 +58,18 @@ final class ImpairmentRelay implements AutoCloseable {
      * @param reorder     probability a datagram is held back 1-20 ms (so later ones overtake it)
      * @param seed        for repeatable runs
      */
-    ImpairmentRelay(double loss, double duplication, double reorder, long seed) throws IOException {
+    public ImpairmentRelay(double loss, double duplication, double reorder, long seed) throws IOException {
+        this(loss, duplication, reorder, seed, InetAddress.getLoopbackAddress());
+    }
+
+    /** As above, with both sides bound on {@code address} (the test namespace's, for a browser). */
+    public ImpairmentRelay(double loss, double duplication, double reorder, long seed, InetAddress address)
+            throws IOException {
         this.loss = loss;
         this.duplication = duplication;
         this.reorder = reorder;
         this.random = new Random(seed);
-        InetAddress lo = InetAddress.getLoopbackAddress();
+        InetAddress lo = address;
         sideA = DatagramChannel.open().bind(new InetSocketAddress(lo, 0));
         sideB = DatagramChannel.open().bind(new InetSocketAddress(lo, 0));
         for (DatagramChannel c : new DatagramChannel[] {sideA, sideB}) {
@@ -77,18 +90,24 @@ final class ImpairmentRelay implements AutoCloseable {
         this.extraFromA = extra;
     }
 
+    /** Impairs only RTP and RTCP datagrams from now on; the rest passes untouched. */
+    public ImpairmentRelay mediaOnly() {
+        this.mediaOnly = true;
+        return this;
+    }
+
     /** Where A sends to reach B. */
-    InetSocketAddress facingA() throws IOException {
+    public InetSocketAddress facingA() throws IOException {
         return (InetSocketAddress) sideA.getLocalAddress();
     }
 
     /** Where B sends to reach A. */
-    InetSocketAddress facingB() throws IOException {
+    public InetSocketAddress facingB() throws IOException {
         return (InetSocketAddress) sideB.getLocalAddress();
     }
 
     /** The real addresses of the peers. */
-    void peers(InetSocketAddress a, InetSocketAddress b) {
+    public void peers(InetSocketAddress a, InetSocketAddress b) {
         this.peerA = a;
         this.peerB = b;
     }
@@ -128,6 +147,12 @@ final class ImpairmentRelay implements AutoCloseable {
         if (to == null) {
             return;
         }
+        int first = data.length == 0 ? 0 : data[0] & 0xff;
+        boolean media = first >= 128 && first <= 191;
+        if (mediaOnly && !media) {
+            send(out, data, to);
+            return;
+        }
         double r;
         boolean dup;
         long delayMs;
@@ -138,6 +163,9 @@ final class ImpairmentRelay implements AutoCloseable {
         }
         if (r < loss) {
             dropped.incrementAndGet();
+            if (media) {
+                mediaDropped.incrementAndGet();
+            }
             return;
         }
         int copies = dup ? 2 : 1;
@@ -162,6 +190,66 @@ final class ImpairmentRelay implements AutoCloseable {
             // a full send buffer is one more loss
             dropped.incrementAndGet();
         }
+    }
+
+    /**
+     * Negotiates {@code a} (offering) with {@code b} so that every datagram between them goes
+     * through this relay: each learns the other's candidates rewritten to the relay's sides,
+     * and the descriptions cross without inline candidates. Returns once both are connected.
+     */
+    public void connect(RTCPeerConnection a, RTCPeerConnection b) throws Exception {
+        InetSocketAddress[] real = new InetSocketAddress[2];
+        HeldCandidates toA = new HeldCandidates(a);
+        HeldCandidates toB = new HeldCandidates(b);
+        InetSocketAddress towardsB = facingA();
+        InetSocketAddress towardsA = facingB();
+        a.onIceCandidate(c -> {
+            if (c != null) {
+                real[0] = address(c);
+                peers(real[0], real[1]);
+                toB.add(rewrite(c, towardsA));
+            }
+        });
+        b.onIceCandidate(c -> {
+            if (c != null) {
+                real[1] = address(c);
+                peers(real[0], real[1]);
+                toA.add(rewrite(c, towardsB));
+            }
+        });
+        LoopbackPair.await(a.setLocalDescription());
+        LoopbackPair.await(b.setRemoteDescription(stripCandidates(a.localDescription())));
+        toB.release();
+        LoopbackPair.await(b.setLocalDescription());
+        LoopbackPair.await(a.setRemoteDescription(stripCandidates(b.localDescription())));
+        toA.release();
+        MediaLoopbackTest.awaitConnected(a);
+        MediaLoopbackTest.awaitConnected(b);
+    }
+
+    /** The address and port of a host candidate line. */
+    public static InetSocketAddress address(RTCIceCandidate c) {
+        java.util.regex.Matcher m = HOST_PORT.matcher(c.candidate());
+        if (!m.matches()) {
+            throw new AssertionError("unexpected candidate " + c.candidate());
+        }
+        return new InetSocketAddress(m.group(2), Integer.parseInt(m.group(3)));
+    }
+
+    /** The candidate with its address replaced by {@code to} (one of the relay's sides). */
+    public static RTCIceCandidate rewrite(RTCIceCandidate c, InetSocketAddress to) {
+        java.util.regex.Matcher m = HOST_PORT.matcher(c.candidate());
+        if (!m.matches()) {
+            throw new AssertionError("unexpected candidate " + c.candidate());
+        }
+        String text = m.group(1) + to.getAddress().getHostAddress() + " " + to.getPort() + m.group(4);
+        return new RTCIceCandidate(text, c.sdpMid(), c.sdpMLineIndex(), c.usernameFragment());
+    }
+
+    /** The description without inline candidates: only the relay's addresses are to count. */
+    public static RTCSessionDescription stripCandidates(RTCSessionDescription d) {
+        return new RTCSessionDescription(d.type(), d.sdp().replaceAll("a=candidate:[^\r\n]*\r\n", "")
+                .replaceAll("a=end-of-candidates\r\n", ""));
     }
 
     @Override

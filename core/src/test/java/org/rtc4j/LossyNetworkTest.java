@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
 class LossyNetworkTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(LossyNetworkTest.class);
-    private static final Pattern HOST_PORT = Pattern.compile("^(candidate:\\S+ \\d+ \\S+ \\d+ )(\\S+) (\\d+)( .*)$");
 
     @Test
     void sixteenMebibytesCrossTenPercentLossDuplicationAndReorderingWholeAndInOrder() throws Exception {
@@ -75,24 +72,14 @@ class LossyNetworkTest {
     }
 
     static InetSocketAddress address(RTCIceCandidate c) {
-        Matcher m = HOST_PORT.matcher(c.candidate());
-        if (!m.matches()) {
-            throw new AssertionError("unexpected candidate " + c.candidate());
-        }
-        return new InetSocketAddress(m.group(2), Integer.parseInt(m.group(3)));
+        return ImpairmentRelay.address(c);
     }
 
     static RTCIceCandidate rewrite(RTCIceCandidate c, InetSocketAddress to) {
-        Matcher m = HOST_PORT.matcher(c.candidate());
-        if (!m.matches()) {
-            throw new AssertionError("unexpected candidate " + c.candidate());
-        }
-        String text = m.group(1) + to.getAddress().getHostAddress() + " " + to.getPort() + m.group(4);
-        return new RTCIceCandidate(text, c.sdpMid(), c.sdpMLineIndex(), c.usernameFragment());
+        return ImpairmentRelay.rewrite(c, to);
     }
 
     static RTCSessionDescription stripCandidates(RTCSessionDescription d) {
-        return new RTCSessionDescription(d.type(), d.sdp().replaceAll("a=candidate:[^\r\n]*\r\n", "")
-                .replaceAll("a=end-of-candidates\r\n", ""));
+        return ImpairmentRelay.stripCandidates(d);
     }
 }

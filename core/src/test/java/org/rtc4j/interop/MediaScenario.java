@@ -46,6 +46,9 @@ final class MediaScenario implements AutoCloseable {
     private final List<RTCIceCandidate> held = new ArrayList<>();
     private boolean remoteSet;
     private volatile long connectedAtNanos;
+    // When set, every datagram between the peers goes through it (see through()).
+    private org.rtc4j.ImpairmentRelay relay;
+    private final java.net.InetSocketAddress[] real = new java.net.InetSocketAddress[2];
 
     MediaScenario(PeerConnectionFactory factory, RTCConfiguration config, PeerLink link) {
         this.pc = factory.createPeerConnection(config);
@@ -75,6 +78,55 @@ final class MediaScenario implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Puts {@code relay} between the peers: each learns only the other's UDP host candidates on
+     * the relay's own address, rewritten to the relay's sides, and descriptions cross without inline
+     * candidates. rtc4j is the relay's side A.
+     */
+    MediaScenario through(org.rtc4j.ImpairmentRelay relay) {
+        this.relay = relay;
+        return this;
+    }
+
+    // A candidate the relay can carry: UDP on the address the relay is bound to.
+    private boolean relayable(RTCIceCandidate c) {
+        String[] f = c.candidate().split(" ");
+        try {
+            return f.length > 5 && f[2].equalsIgnoreCase("udp")
+                    && f[4].equals(relay.facingA().getAddress().getHostAddress());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private synchronized RTCIceCandidate viaRelay(RTCIceCandidate c, int side) {
+        real[side] = org.rtc4j.ImpairmentRelay.address(c);
+        relay.peers(real[0], real[1]);
+        try {
+            return org.rtc4j.ImpairmentRelay.rewrite(c, side == 0 ? relay.facingB() : relay.facingA());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void sendDescription() {
+        RTCSessionDescription d = pc.localDescription();
+        if (relay != null) {
+            d = org.rtc4j.ImpairmentRelay.stripCandidates(d);
+        }
+        link.send(new Envelope("desc", d.toJson()));
+    }
+
+    private void sendCandidate(RTCIceCandidate c) {
+        if (c != null && relay != null) {
+            if (!relayable(c)) {
+                return;
+            }
+            c = viaRelay(c, 0);
+        }
+        link.send(new Envelope("candidate", c == null ? "null" : c.toJson()));
+    }
+
     /** When offering, asks to receive {@code kind} without sending it. */
     MediaScenario receive(String kind) {
         receiveOnly.add(kind);
@@ -96,7 +148,7 @@ final class MediaScenario implements AutoCloseable {
                 connected.completeExceptionally(new AssertionError("connection failed"));
             }
         });
-        pc.onIceCandidate(c -> link.send(new Envelope("candidate", c == null ? "null" : c.toJson())));
+        pc.onIceCandidate(this::sendCandidate);
         pc.onTrack(e -> {
             Path file = recordTo.get(e.track().kind());
             if (file != null) {
@@ -113,8 +165,7 @@ final class MediaScenario implements AutoCloseable {
         }
         link.onMessage(this::received);
         if (offer) {
-            pc.setLocalDescription().thenRun(() -> link.send(new Envelope("desc", pc.localDescription().toJson())))
-                    .exceptionally(this::failed);
+            pc.setLocalDescription().thenRun(this::sendDescription).exceptionally(this::failed);
         }
     }
 
@@ -139,10 +190,12 @@ final class MediaScenario implements AutoCloseable {
         switch (m.kind()) {
             case "desc" -> {
                 RTCSessionDescription d = RTCSessionDescription.fromJson(m.value());
+                if (relay != null) {
+                    d = org.rtc4j.ImpairmentRelay.stripCandidates(d);
+                }
                 CompletableFuture<Void> f = pc.setRemoteDescription(d).thenRun(this::remoteReady);
                 if (d.type() == RTCSdpType.OFFER) {
-                    f = f.thenCompose(v -> pc.setLocalDescription())
-                            .thenRun(() -> link.send(new Envelope("desc", pc.localDescription().toJson())));
+                    f = f.thenCompose(v -> pc.setLocalDescription()).thenRun(this::sendDescription);
                 }
                 f.exceptionally(this::failed);
             }
@@ -154,6 +207,12 @@ final class MediaScenario implements AutoCloseable {
     }
 
     private synchronized void candidate(RTCIceCandidate c) {
+        if (c != null && relay != null) {
+            if (!relayable(c)) {
+                return;
+            }
+            c = viaRelay(c, 1);
+        }
         if (remoteSet) {
             pc.addIceCandidate(c).exceptionally(this::failed);
         } else {
