@@ -259,6 +259,7 @@ final class MediaSession {
 
     /** BYE for a sender that stops (RFC 3550 §6.6). */
     void bye(RtpSendStream s) {
+        s.releaseHistory();
         if (keyed() && s.stats() != null && s.stats().hasSent()) {
             sendRtcp(List.of(new ReceiverReport(s.ssrc(), List.of()), s.stats().bye()), false);
         }

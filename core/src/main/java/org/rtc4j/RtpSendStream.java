@@ -53,6 +53,17 @@ final class RtpSendStream {
                 }
             };
 
+    // Where retransmissions are written and protected (the packet, its OSN and the SRTP tag).
+    private static final io.netty.util.concurrent.FastThreadLocal<byte[]> RTX_OUT =
+            new io.netty.util.concurrent.FastThreadLocal<>() {
+                @Override
+                protected byte[] initialValue() {
+                    return new byte[MAX_FORWARDED + 2 + MAX_SRTP_OVERHEAD];
+                }
+            };
+    private static final long RTX_MAX_AGE_MS = 1000;
+    private static final long RTX_MIN_RESEND_INTERVAL_MS = 5;
+
     private final RTCRtpSender sender;
     private final String kind;
     private final long ssrc;
@@ -174,13 +185,15 @@ final class RtpSendStream {
                 }
             }
         }
+        // The history exists while the sender sends with NACK negotiated: a stopped sender's was
+        // released (releaseHistory), and one that sends again gets a new one.
+        if (chosen != null && sending && chosen.hasFeedback("nack", null)
+                && (rtx == null || codec == null || codec.rtxPayloadType() != chosen.rtxPayloadType())) {
+            rtx = new RtxSendBuffer(RTX_HISTORY, MAX_FORWARDED, chosen.rtxPayloadType(), rtxSsrc,
+                    ThreadLocalRandom.current().nextInt(1 << 16));
+        }
         if (chosen != null && !chosen.equals(codec)) {
             payloader = payloaderFor(chosen);
-            if (chosen.hasFeedback("nack", null)
-                    && (rtx == null || codec == null || codec.rtxPayloadType() != chosen.rtxPayloadType())) {
-                rtx = new RtxSendBuffer(RTX_HISTORY, MAX_FORWARDED, chosen.rtxPayloadType(), rtxSsrc,
-                        ThreadLocalRandom.current().nextInt(1 << 16));
-            }
             if (stats == null || stats.clockRate() != chosen.clockRate()) {
                 stats = new SendStream(ssrc, chosen.clockRate());
             }
@@ -364,7 +377,7 @@ final class RtpSendStream {
         header.write(out, 0, payload, off, len, padding);
         if (rtx != null) {
             try {
-                rtx.store(out, 0, rtpLen);
+                rtx.store(out, 0, rtpLen, session.nowMs());
             } catch (RtpParseException | IllegalArgumentException e) {
                 LOG.debug("not kept for retransmission: {}", e.getMessage());
             }
@@ -373,27 +386,40 @@ final class RtpSendStream {
         session.sendRtp(out, rtpLen);
     }
 
-    /** Answers a NACK from the RTX history. */
+    /**
+     * Answers a NACK from the RTX history: a packet is resent at most once per round trip, and
+     * not at all once older than max(1 s, 3 RTT), when the receiver has long given it up.
+     */
     void onNack(int[] sequenceNumbers) {
         nackCount++;
         if (rtx == null || session == null || !session.keyed()) {
             return;
         }
-        int overhead = session.srtpOverhead();
+        long now = session.nowMs();
+        double rttSeconds = stats == null ? Double.NaN : stats.roundTripTimeSeconds();
+        long rtt = Double.isNaN(rttSeconds) ? 0 : Math.round(rttSeconds * 1000);
+        long maxAge = Math.max(RTX_MAX_AGE_MS, 3 * rtt);
+        long minInterval = Math.max(RTX_MIN_RESEND_INTERVAL_MS, rtt);
+        byte[] out = RTX_OUT.get();
         for (int seq : sequenceNumbers) {
-            if (!rtx.contains(seq)) {
-                continue;
-            }
-            byte[] buf = new byte[MAX_FORWARDED + 2 + overhead];
-            int n = rtx.retransmit(seq, buf, 0);
+            int n = rtx.retransmit(seq, out, 0, now, maxAge, minInterval);
             if (n <= 0) {
                 continue;
             }
-            byte[] out = java.util.Arrays.copyOf(buf, n + overhead);
             retransmittedPacketsSent++;
             retransmittedBytesSent += n;
-            session.sendRtp(out, n);
+            session.sendRtp(out, n); // protected in place and copied into the send batch
         }
+    }
+
+    /** Whether an RTX history is kept (loop thread). */
+    boolean hasHistory() {
+        return rtx != null;
+    }
+
+    /** The sender stopped: its RTX history goes (a later negotiation that sends makes a new one). */
+    void releaseHistory() {
+        rtx = null;
     }
 
     void onPli() {

@@ -92,6 +92,15 @@ class MediaLossRepairTest {
             RTCStats out = a.getStats().get(10, TimeUnit.SECONDS).ofType("outbound-rtp").stream()
                     .filter(s -> "video".equals(s.get("kind"))).findFirst().orElseThrow();
             LOG.info("NACK {}: inbound {}; outbound {}", nack, in, out);
+            // Stopping the sender frees its retransmission history.
+            assertThat(a.loop().submit(() -> sender.stream().hasHistory()).get(10, TimeUnit.SECONDS)).isTrue();
+            a.getTransceivers().get(0).stop();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (a.loop().submit(() -> sender.stream().hasHistory()).get(10, TimeUnit.SECONDS)
+                    && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(a.loop().submit(() -> sender.stream().hasHistory()).get(10, TimeUnit.SECONDS)).isFalse();
             return new Outcome(FRAMES, whole, (Long) in.get("nackCount"), (Long) in.get("retransmittedPacketsReceived"),
                     (Long) out.get("nackCount"), (Long) out.get("retransmittedPacketsSent"), relay.mediaDropped.get());
         }

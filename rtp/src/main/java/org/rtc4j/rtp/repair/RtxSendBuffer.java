@@ -11,11 +11,18 @@ import org.rtc4j.rtp.RtpParseException;
  * {@link #retransmit} writes either the original packet again (no RTX negotiated) or an RTX
  * packet: RTX payload type and SSRC, its own sequence number, the original timestamp, marker
  * and header extensions, and the original sequence number (OSN) in front of the payload.
+ *
+ * <p>The history is bounded in bytes by its slots (allocated once) and, when packets are stored
+ * with a time, in age: {@link #retransmit(int, byte[], int, long, long, long)} refuses a packet
+ * older than the caller's limit (a repair that late only wastes the path) and one resent too
+ * recently (duplicate NACKs, or a NACK crossing the retransmission, must not double the load).
  */
 public final class RtxSendBuffer {
     private final byte[][] slots;
     private final int[] lengths;
     private final int[] seqs;
+    private final long[] storedAtMs;
+    private final long[] resentAtMs;
     private final int mask;
     private final int rtxPayloadType;
     private final long rtxSsrc;
@@ -35,6 +42,8 @@ public final class RtxSendBuffer {
         this.lengths = new int[c];
         this.seqs = new int[c];
         java.util.Arrays.fill(seqs, -1);
+        this.storedAtMs = new long[c];
+        this.resentAtMs = new long[c];
         this.mask = c - 1;
         this.rtxPayloadType = rtxPayloadType;
         this.rtxSsrc = rtxSsrc;
@@ -46,6 +55,14 @@ public final class RtxSendBuffer {
      * here; a stored packet that does not parse is not retransmitted.
      */
     public void store(byte[] packet, int off, int len) throws RtpParseException {
+        store(packet, off, len, 0);
+    }
+
+    /**
+     * Stores a sent packet (copied) with the time it was sent, in the caller's milliseconds, for
+     * the age checks of {@link #retransmit(int, byte[], int, long, long, long)}.
+     */
+    public void store(byte[] packet, int off, int len, long nowMs) throws RtpParseException {
         // Called for every packet sent: only what the history needs is checked (the packet was
         // just written by the sender), not a whole parse.
         if (len < RtpPacket.FIXED_HEADER || off < 0 || off + len > packet.length) {
@@ -62,6 +79,8 @@ public final class RtxSendBuffer {
         System.arraycopy(packet, off, slots[i], 0, len);
         lengths[i] = len;
         seqs[i] = seq;
+        storedAtMs[i] = nowMs;
+        resentAtMs[i] = Long.MIN_VALUE;
     }
 
     /** @return true if {@code seq} is still in the history */
@@ -70,7 +89,28 @@ public final class RtxSendBuffer {
     }
 
     /**
-     * Writes the retransmission of {@code seq} into {@code dst}.
+     * Writes the retransmission of {@code seq} into {@code dst} unless it was stored more than
+     * {@code maxAgeMs} before {@code nowMs} or already resent less than {@code minIntervalMs} ago.
+     *
+     * @return its length, or -1 if the packet is not stored, too old, or resent too recently
+     */
+    public int retransmit(int seq, byte[] dst, int off, long nowMs, long maxAgeMs, long minIntervalMs) {
+        int i = seq & mask;
+        if (seqs[i] != (seq & 0xFFFF) || nowMs - storedAtMs[i] > maxAgeMs) {
+            return -1;
+        }
+        if (resentAtMs[i] != Long.MIN_VALUE && nowMs - resentAtMs[i] < minIntervalMs) {
+            return -1;
+        }
+        int n = retransmit(seq, dst, off);
+        if (n > 0) {
+            resentAtMs[i] = nowMs;
+        }
+        return n;
+    }
+
+    /**
+     * Writes the retransmission of {@code seq} into {@code dst}, whatever its age.
      *
      * @return its length, or -1 if the packet is no longer stored (or what was stored is not RTP)
      */

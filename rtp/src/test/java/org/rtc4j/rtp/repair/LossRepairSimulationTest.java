@@ -189,4 +189,24 @@ class LossRepairSimulationTest {
         plain.store(orig, 0, orig.length);
         assertThat(java.util.Arrays.copyOf(out, plain.retransmit(65535, out, 0))).containsExactly(orig);
     }
+
+    @Test
+    void theHistoryRefusesPacketsTooOldAndResendsTooSoon() throws Exception {
+        RtxSendBuffer b = new RtxSendBuffer(16, 1200, 97, 0x5678, 100);
+        byte[] orig = new org.rtc4j.rtp.RtpHeader().payloadType(96).ssrc(0x1234).sequenceNumber(7).timestamp(90)
+                .toPacket(new byte[] {1, 2, 3});
+        b.store(orig, 0, orig.length, 1_000);
+        byte[] out = new byte[1300];
+        assertThat(b.retransmit(7, out, 0, 2_001, 1_000, 20)).as("older than a second").isEqualTo(-1);
+        assertThat(b.retransmit(7, out, 0, 1_500, 1_000, 20)).isPositive();
+        assertThat(b.retransmit(7, out, 0, 1_510, 1_000, 20)).as("resent 10 ms ago").isEqualTo(-1);
+        assertThat(b.retransmit(7, out, 0, 1_520, 1_000, 20)).as("after the interval").isPositive();
+        assertThat(b.retransmit(8, out, 0, 1_520, 1_000, 20)).as("never stored").isEqualTo(-1);
+        // A new packet in the slot starts its own clock.
+        byte[] next = new org.rtc4j.rtp.RtpHeader().payloadType(96).ssrc(0x1234).sequenceNumber(23).timestamp(90)
+                .toPacket(new byte[] {4});
+        b.store(next, 0, next.length, 1_600);
+        assertThat(b.retransmit(7, out, 0, 1_600, 1_000, 20)).isEqualTo(-1);
+        assertThat(b.retransmit(23, out, 0, 1_601, 1_000, 20)).isPositive();
+    }
 }
