@@ -519,7 +519,7 @@ final class MediaSession {
                 for (FullIntraRequest.Entry e : fir.entries()) {
                     RtpSendStream s = sendStream(e.ssrc());
                     if (s != null) {
-                        s.onFir();
+                        s.onFir(e.sequenceNumber());
                     }
                 }
             } else if (p instanceof GenericNack nack) {

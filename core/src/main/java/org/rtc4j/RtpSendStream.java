@@ -62,6 +62,7 @@ final class RtpSendStream {
                 }
             };
     private static final long RTX_MAX_AGE_MS = 1000;
+    static final long KEY_FRAME_REQUEST_MIN_INTERVAL_MS = 300;
     private static final long RTX_MIN_RESEND_INTERVAL_MS = 5;
 
     private final RTCRtpSender sender;
@@ -104,6 +105,9 @@ final class RtpSendStream {
     long framesDiscarded;
     long packetsDiscarded;
     long nackCount;
+    long keyFrameRequestsCoalesced;
+    private long lastKeyFrameRequestMs = Long.MIN_VALUE / 2;
+    private int lastFirSequence = -1;
     long pliCount;
     long firCount;
     long retransmittedPacketsSent;
@@ -424,11 +428,29 @@ final class RtpSendStream {
 
     void onPli() {
         pliCount++;
-        sender.keyFrameRequested();
+        keyFrameRequest();
     }
 
-    void onFir() {
+    /** A FIR entry for this stream; one repeating the last sequence number is a retransmission (RFC 5104 §4.3.1.2). */
+    void onFir(int sequenceNumber) {
         firCount++;
+        if (sequenceNumber == lastFirSequence) {
+            return;
+        }
+        lastFirSequence = sequenceNumber;
+        keyFrameRequest();
+    }
+
+    // A key frame costs several times a delta frame: requests closer together than
+    // KEY_FRAME_REQUEST_MIN_INTERVAL_MS (several receivers of a fan-out, a burst of loss, a peer
+    // that floods PLI) reach the application once; a receiver still waiting asks again later.
+    private void keyFrameRequest() {
+        long now = session == null ? 0 : session.nowMs();
+        if (now - lastKeyFrameRequestMs < KEY_FRAME_REQUEST_MIN_INTERVAL_MS) {
+            keyFrameRequestsCoalesced++;
+            return;
+        }
+        lastKeyFrameRequestMs = now;
         sender.keyFrameRequested();
     }
 }

@@ -167,6 +167,23 @@ class MediaLoopbackTest {
             assertThat((Long) out.get("pliCount")).isPositive();
             RTCStats in = LoopbackPair.await(one.answerer.getStats()).ofType("inbound-rtp").get(0);
             assertThat((Long) in.get("pliCount")).isPositive();
+
+            // A burst of requests reaches the application about once, not once per PLI.
+            java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+            s1.onKeyFrameRequest(heard::incrementAndGet);
+            Thread.sleep(RtpSendStream.KEY_FRAME_REQUEST_MIN_INTERVAL_MS + 100);
+            long before = (Long) out.get("pliCount");
+            for (int i = 0; i < 10; i++) {
+                LoopbackPair.await(remote1).requestKeyFrame();
+            }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long plis = before;
+            while (plis < before + 10 && System.nanoTime() < until) {
+                Thread.sleep(20);
+                plis = (Long) LoopbackPair.await(one.offerer.getStats()).ofType("outbound-rtp").get(0).get("pliCount");
+            }
+            assertThat(plis).isEqualTo(before + 10);
+            assertThat(heard.get()).as("key frame requests heard of 10 PLIs").isBetween(1, 5);
         }
     }
 

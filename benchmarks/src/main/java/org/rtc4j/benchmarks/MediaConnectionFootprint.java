@@ -37,11 +37,11 @@ public final class MediaConnectionFootprint {
             LocalFrameTrack video = LocalFrameTrack.create(RTCRtpCodecCapability.VP8);
             LocalFrameTrack audio = LocalFrameTrack.create(RTCRtpCodecCapability.OPUS);
             AtomicLong frames = new AtomicLong();
-            List<RTCPeerConnection> warm = connectPairs(factory, config, 5, video, audio, frames);
+            List<RTCPeerConnection> warm = connectPairs(factory, config, 5, frames, video, audio);
             send(video, audio, 60);
             warm.forEach(RTCPeerConnection::close);
             long before = IdleConnectionFootprint.usedHeapAfterGc();
-            List<RTCPeerConnection> open = connectPairs(factory, config, connections / 2, video, audio, frames);
+            List<RTCPeerConnection> open = connectPairs(factory, config, connections / 2, frames, video, audio);
             // Three seconds of media on every connection: 30 fps of 3-5 KB video frames, 50 fps of Opus.
             long f0 = frames.get();
             send(video, audio, 90);
@@ -72,15 +72,17 @@ public final class MediaConnectionFootprint {
         }
     }
 
-    private static List<RTCPeerConnection> connectPairs(PeerConnectionFactory factory, RTCConfiguration config,
-            int pairs, LocalFrameTrack video, LocalFrameTrack audio, AtomicLong frames) throws Exception {
+    /** Connects {@code pairs} loopback pairs, each side sending {@code tracks} and counting frames received. */
+    static List<RTCPeerConnection> connectPairs(PeerConnectionFactory factory, RTCConfiguration config,
+            int pairs, AtomicLong frames, LocalFrameTrack... tracks) throws Exception {
         List<RTCPeerConnection> all = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             RTCPeerConnection a = factory.createPeerConnection(config);
             RTCPeerConnection b = factory.createPeerConnection(config);
             for (RTCPeerConnection pc : List.of(a, b)) {
-                pc.addTrack(video, "s");
-                pc.addTrack(audio, "s");
+                for (LocalFrameTrack t : tracks) {
+                    pc.addTrack(t, "s");
+                }
                 pc.onTrack(e -> e.track().onFrame(f -> frames.incrementAndGet()));
             }
             CompletableFuture<Void> up = new CompletableFuture<>();
