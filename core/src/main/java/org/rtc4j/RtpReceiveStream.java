@@ -191,8 +191,14 @@ final class RtpReceiveStream {
         }
     }
 
-    // Holes given up: a video decoder can only go on from a key frame; audio just goes on.
+    // Holes given up: the frames behind them stop waiting; a video decoder can only go on from a
+    // key frame; audio just goes on.
     private void lossUnrepairable() {
+        int through = nack.givenUpThrough();
+        if (builder != null && builderSsrc == nackSsrc && through >= 0) {
+            builder.giveUpThrough(through);
+            emitFrames(); // what waited behind the hole, now (a timer, not a packet, may give it up)
+        }
         if ("video".equals(receiver.track().kind())) {
             receiver.keyFrameNeeded();
         }
@@ -292,9 +298,13 @@ final class RtpReceiveStream {
         if (track.wantsRtp()) {
             track.deliverRtp(p.buffer(), p.offset(), p.length());
         }
-        if (!frames) {
-            return;
+        if (frames) {
+            emitFrames();
         }
+    }
+
+    private void emitFrames() {
+        RemoteTrack track = receiver.track();
         boolean video = "video".equals(track.kind());
         for (Frame f; (f = pollFrame()) != null; ) {
             framesReceived++;

@@ -50,6 +50,8 @@ public final class ImpairmentRelay implements AutoCloseable {
     // Impair only RTP and RTCP (first byte 128-191, RFC 7983), so that ICE and the DTLS
     // handshake are not what a media test measures.
     private volatile boolean mediaOnly;
+    // Datagrams from A that this says to drop never reach B (a loss no retransmission repairs).
+    private volatile java.util.function.Predicate<byte[]> dropFromA;
     public final AtomicLong mediaDropped = new AtomicLong();
 
     /**
@@ -90,6 +92,11 @@ public final class ImpairmentRelay implements AutoCloseable {
         this.extraFromA = extra;
     }
 
+    /** Drops every datagram from A for which {@code drop} says so (on top of the random loss). */
+    public void dropFromA(java.util.function.Predicate<byte[]> drop) {
+        this.dropFromA = drop;
+    }
+
     /** Impairs only RTP and RTCP datagrams from now on; the rest passes untouched. */
     public ImpairmentRelay mediaOnly() {
         this.mediaOnly = true;
@@ -124,6 +131,12 @@ public final class ImpairmentRelay implements AutoCloseable {
                         byte[] data = new byte[buf.remaining()];
                         buf.get(data);
                         if (from == sideA) {
+                            java.util.function.Predicate<byte[]> drop = dropFromA;
+                            if (drop != null && drop.test(data)) {
+                                dropped.incrementAndGet();
+                                mediaDropped.incrementAndGet();
+                                continue;
+                            }
                             impair(data, sideB, peerB);
                             java.util.function.Function<byte[], java.util.List<byte[]>> extra = extraFromA;
                             if (extra != null && peerB != null) {

@@ -50,6 +50,63 @@ class MediaLossRepairTest {
                 .isLessThan(FRAMES * 95 / 100).isLessThan(repaired.whole());
     }
 
+    @Test
+    void aPacketNoRetransmissionRepairsCostsItsFrameAndNeverStallsTheRest() throws Exception {
+        try (PeerConnectionFactory factory = PeerConnectionFactory.create(2);
+             ImpairmentRelay relay = new ImpairmentRelay(0, 0, 0, 1);
+             RTCPeerConnection a = factory.createPeerConnection(LoopbackPair.defaultConfig());
+             RTCPeerConnection b = factory.createPeerConnection(LoopbackPair.defaultConfig())) {
+            LocalFrameTrack video = LocalFrameTrack.create(RTCRtpCodecCapability.VP8);
+            a.addTrack(video, "s");
+            LinkedBlockingQueue<EncodedFrame> frames = new LinkedBlockingQueue<>();
+            b.onTrack(e -> e.track().onFrame(frames::add));
+            relay.connect(a, b);
+            // The 40th media packet is lost, and so is every retransmission (all RTX).
+            long[] mediaSsrc = {-1};
+            int[] count = {0};
+            relay.dropFromA(d -> {
+                int b0 = d[0] & 0xff;
+                int pt = d[1] & 0x7f;
+                if (b0 < 128 || b0 > 191 || (pt >= 64 && pt <= 95)) {
+                    return false; // not RTP (RTCP's packet types read as 64-95 here)
+                }
+                long ssrc = ((d[8] & 0xffL) << 24) | ((d[9] & 0xff) << 16) | ((d[10] & 0xff) << 8) | (d[11] & 0xff);
+                if (mediaSsrc[0] < 0) {
+                    mediaSsrc[0] = ssrc;
+                }
+                return ssrc != mediaSsrc[0] || ++count[0] == 40;
+            });
+            // 60 frames of two packets each, then silence: far fewer packets follow the hole than
+            // the 160 a frame may wait for its repair, so only giving the hole up lets them out.
+            Random r = new Random(5);
+            java.util.List<byte[]> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                byte[] f = MediaLoopbackTest.vp8Frame(r, 1500 + r.nextInt(500), i == 0);
+                sent.add(f);
+                video.writeFrame(EncodedFrame.of(f, Duration.ofMillis(33), i == 0));
+                Thread.sleep(33);
+            }
+            java.util.List<EncodedFrame> got = new java.util.ArrayList<>();
+            for (EncodedFrame f; got.size() < 59 && (f = frames.poll(10, TimeUnit.SECONDS)) != null; ) {
+                got.add(f);
+            }
+            assertThat(got).as("every frame but the one that lost a packet").hasSize(59);
+            int lostFrame = -1;
+            for (int i = 0, k = 0; i < sent.size(); i++) {
+                if (k < got.size() && java.util.Arrays.equals(got.get(k).data(), sent.get(i))) {
+                    k++;
+                } else {
+                    assertThat(lostFrame).as("one frame lost").isEqualTo(-1);
+                    lostFrame = i;
+                }
+            }
+            assertThat(lostFrame).isBetween(15, 25);
+            assertThat(got.get(lostFrame).afterGap()).as("the frame after the hole says so").isTrue();
+            RTCStats in = b.getStats().get(10, TimeUnit.SECONDS).ofType("inbound-rtp").get(0);
+            assertThat((Long) in.get("nackCount")).as("the hole was asked for again and again").isGreaterThan(3);
+        }
+    }
+
     private static Outcome call(boolean nack) throws Exception {
         RTCConfiguration config = LoopbackPair.defaultConfig().toBuilder().sendNack(nack).build();
         try (PeerConnectionFactory factory = PeerConnectionFactory.create(2);

@@ -45,6 +45,10 @@ public final class SampleBuilder {
      * @param maxLate  how far (in packets) the newest packet may run ahead of a hole before the
      *                 hole is given up; must be below {@code capacity}
      */
+    // Holes at or before this (unwrapped) sequence number are not waited for: the loss repair
+    // gave them up (giveUpThrough), so frames behind them need not wait out maxLate.
+    private long abandonedThrough = Long.MIN_VALUE;
+
     public SampleBuilder(Depacketizer depacketizer, int capacity, int maxLate) {
         this(depacketizer, capacity, maxLate, 0);
     }
@@ -124,6 +128,23 @@ public final class SampleBuilder {
         }
     }
 
+    /**
+     * Stops waiting for missing packets up to and including {@code sequenceNumber} (16-bit; taken
+     * as the nearest to the newest packet): loss repair gave them up, and the frames after them
+     * are emitted as soon as they are complete, the first flagged {@link Frame#afterGap()}.
+     */
+    public void giveUpThrough(int sequenceNumber) {
+        if (highest < 0) {
+            return;
+        }
+        long u = highest + (short) ((sequenceNumber - highest) & 0xFFFF);
+        abandonedThrough = Math.max(abandonedThrough, u);
+    }
+
+    private boolean waitedOut(long missing) {
+        return highest - missing > maxLate || missing <= abandonedThrough;
+    }
+
     /** @return the next complete frame in order, or null if none is ready */
     public Frame poll() {
         if (!emittedAny && receivedPackets < startupPackets) {
@@ -132,7 +153,7 @@ public final class SampleBuilder {
         while (head >= 0 && head <= highest) {
             Slot first = at(head);
             if (first == null) {
-                if (highest - head > maxLate) {
+                if (waitedOut(head)) {
                     head++;
                     gap = true;
                     continue;
@@ -158,10 +179,12 @@ public final class SampleBuilder {
             }
             long end = -1;
             boolean incomplete = false;
+            long missingAt = -1;
             for (long j = head; j <= highest; j++) {
                 Slot s = at(j);
                 if (s == null) {
                     incomplete = true;
+                    missingAt = j;
                     break;
                 }
                 if (s.payload.length == 0) {
@@ -177,7 +200,7 @@ public final class SampleBuilder {
                 }
             }
             if (end < 0) {
-                if (incomplete && highest - head > maxLate) {
+                if (incomplete && (highest - head > maxLate || missingAt <= abandonedThrough)) {
                     lastFrameTimestamp = first.timestamp;
                     while (at(head) != null && at(head).timestamp == first.timestamp) {
                         dropAt(head);

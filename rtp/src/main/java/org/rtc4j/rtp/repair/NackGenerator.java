@@ -37,6 +37,7 @@ public final class NackGenerator {
     private long rttMs = 100;
     private boolean keyFrameNeeded;
     private long givenUp;
+    private long givenUpThrough = Long.MIN_VALUE;
     private long recovered;
 
     /**
@@ -81,13 +82,14 @@ public final class NackGenerator {
         if (s - highest - 1 > maxMissing) {
             givenUp += missing.size() + (s - highest - 1);
             missing.clear();
+            givenUpThrough = s - 1;
             keyFrameNeeded = true;
         } else {
             for (long m = highest + 1; m < s; m++) {
                 missing.put(m, new Missing(nowMs));
             }
             while (missing.size() > maxMissing) {
-                missing.pollFirstEntry();
+                givenUpThrough = Math.max(givenUpThrough, missing.pollFirstEntry().getKey());
                 givenUp++;
                 keyFrameNeeded = true;
             }
@@ -114,6 +116,7 @@ public final class NackGenerator {
             }
             if (m.sent >= maxRetries) {
                 it.remove();
+                givenUpThrough = Math.max(givenUpThrough, e.getKey());
                 givenUp++;
                 keyFrameNeeded = true;
                 continue;
@@ -143,6 +146,14 @@ public final class NackGenerator {
     /** @return packets given up (retries exhausted or too many holes) */
     public long givenUp() {
         return givenUp;
+    }
+
+    /**
+     * @return the 16-bit sequence number of the newest packet given up so far, or -1: what waits
+     *         for repair (a sample builder) need not wait for it or anything before it
+     */
+    public int givenUpThrough() {
+        return givenUpThrough == Long.MIN_VALUE ? -1 : (int) (givenUpThrough & 0xFFFF);
     }
 
     /** @return holes filled by a later arrival */

@@ -71,6 +71,34 @@ class SampleBuilderTest {
     }
 
     @Test
+    void aHoleGivenUpByLossRepairStopsHoldingTheFramesBehindIt() {
+        Packetizer pk = new Packetizer(new Vp8Payloader(), 96, 1, 65534);
+        SampleBuilder b = new SampleBuilder(new Vp8Payloader(), 512, 160);
+        List<List<byte[]>> frames = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            frames.add(pk.packetize(frame(1500, i == 0), i * 3000L)); // two packets per frame
+        }
+        int lost = new org.rtc4j.rtp.RtpPacket().wrap(frames.get(1).get(1), 0, frames.get(1).get(1).length)
+                .sequenceNumber();
+        for (int i = 0; i < 6; i++) {
+            for (int k = 0; k < 2; k++) {
+                if (!(i == 1 && k == 1)) {
+                    push(b, frames.get(i).get(k));
+                }
+            }
+        }
+        // Far inside maxLate: only frame 0 comes out, the rest waits for the repair.
+        assertThat(drain(b)).extracting(Frame::timestamp).containsExactly(0L);
+        b.giveUpThrough(lost - 1);
+        assertThat(b.poll()).as("giving up what came before the hole changes nothing").isNull();
+        b.giveUpThrough(lost);
+        List<Frame> out = drain(b);
+        assertThat(out).extracting(Frame::timestamp).containsExactly(6000L, 9000L, 12000L, 15000L);
+        assertThat(out.get(0).afterGap()).isTrue();
+        assertThat(out.get(1).afterGap()).isFalse();
+    }
+
+    @Test
     void memoryIsBoundedByTheRing() {
         Packetizer pk = new Packetizer(new Vp8Payloader(), 96, 1, 0);
         SampleBuilder b = new SampleBuilder(new Vp8Payloader(), 16, 8);

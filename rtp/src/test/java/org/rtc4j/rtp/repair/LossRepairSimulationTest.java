@@ -191,6 +191,23 @@ class LossRepairSimulationTest {
     }
 
     @Test
+    void theNewestHoleGivenUpIsReported() {
+        NackGenerator g = new NackGenerator(2, 10, 0, 100);
+        g.setRtt(0); // retries every 10 ms
+        assertThat(g.givenUpThrough()).isEqualTo(-1);
+        g.onPacket(65533, 0);
+        g.onPacket(2, 0); // 65534, 65535, 0, 1 missing across the wrap
+        assertThat(g.poll(0)).containsExactly(65534, 65535, 0, 1);
+        g.onPacket(0, 5); // one repaired
+        assertThat(g.poll(10)).containsExactly(65534, 65535, 1);
+        assertThat(g.poll(20)).isEmpty(); // retries exhausted: given up
+        assertThat(g.givenUpThrough()).isEqualTo(1);
+        assertThat(g.keyFrameNeeded()).isTrue();
+        g.onPacket(500, 30); // a hole larger than the capacity is given up whole
+        assertThat(g.givenUpThrough()).isEqualTo(499);
+    }
+
+    @Test
     void theHistoryRefusesPacketsTooOldAndResendsTooSoon() throws Exception {
         RtxSendBuffer b = new RtxSendBuffer(16, 1200, 97, 0x5678, 100);
         byte[] orig = new org.rtc4j.rtp.RtpHeader().payloadType(96).ssrc(0x1234).sequenceNumber(7).timestamp(90)
