@@ -1,6 +1,5 @@
 package org.rtc4j;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -88,8 +87,8 @@ public class ForwardingPathBenchmark {
             packetsIn++;
             forwarded.writeRtp(buf, off, len);
         }));
-        connect(source, relayIn);
-        connect(relayOut, sink);
+        org.rtc4j.benchmarks.MediaForwardingBenchmark.connect(source, relayIn);
+        org.rtc4j.benchmarks.MediaForwardingBenchmark.connect(relayOut, sink);
         relayIn.call(() -> {
             sourceSrtp = source.media().srtp();
             relaySession = relayIn.media();
@@ -160,22 +159,5 @@ public class ForwardingPathBenchmark {
             // A path that stopped forwarding would measure nothing: fail the run loudly.
             throw new IllegalStateException("relay forwarded " + out + " of " + in + " packets");
         }
-    }
-
-    private static void connect(RTCPeerConnection a, RTCPeerConnection b) throws Exception {
-        a.onIceCandidate(c -> b.addIceCandidate(c));
-        b.onIceCandidate(c -> a.addIceCandidate(c));
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        a.onConnectionStateChange(s -> {
-            if (s == RTCPeerConnectionState.CONNECTED) {
-                up.complete(null);
-            }
-        });
-        a.setLocalDescription().get(10, TimeUnit.SECONDS);
-        b.setRemoteDescription(a.localDescription()).get(10, TimeUnit.SECONDS);
-        b.setLocalDescription().get(10, TimeUnit.SECONDS);
-        a.setRemoteDescription(b.localDescription()).get(10, TimeUnit.SECONDS);
-        up.get(20, TimeUnit.SECONDS);
-        Thread.sleep(300); // the answerer's side keyed too
     }
 }

@@ -166,7 +166,8 @@ public final class MediaForwardingBenchmark {
         }
     }
 
-    private static void connect(RTCPeerConnection a, RTCPeerConnection b) throws Exception {
+    /** Negotiates {@code a} (offering) with {@code b} on loopback and waits until both are keyed. */
+    public static void connect(RTCPeerConnection a, RTCPeerConnection b) throws Exception {
         a.onIceCandidate(c -> b.addIceCandidate(c));
         b.onIceCandidate(c -> a.addIceCandidate(c));
         CompletableFuture<Void> up = new CompletableFuture<>();
@@ -180,6 +181,6 @@ public final class MediaForwardingBenchmark {
         b.setLocalDescription().get(10, TimeUnit.SECONDS);
         a.setRemoteDescription(b.localDescription()).get(10, TimeUnit.SECONDS);
         up.get(20, TimeUnit.SECONDS);
-        Thread.sleep(200);
+        Thread.sleep(300); // the answerer's side keyed too
     }
 }
