@@ -32,6 +32,7 @@ public final class RTCConfiguration {
     private final SSLContext tlsContext;
     private final List<SrtpProfile> srtpProfiles;
     private final boolean sendNack;
+    private final boolean sctpZeroChecksum;
 
     private RTCConfiguration(Builder b) {
         this.iceServers = List.copyOf(b.iceServers);
@@ -45,6 +46,7 @@ public final class RTCConfiguration {
         this.tlsContext = b.tlsContext;
         this.srtpProfiles = List.copyOf(b.srtpProfiles);
         this.sendNack = b.sendNack;
+        this.sctpZeroChecksum = b.sctpZeroChecksum;
     }
 
     /** A builder with the browser's defaults and the machine's non-loopback interfaces. */
@@ -66,6 +68,7 @@ public final class RTCConfiguration {
         b.tlsContext = tlsContext;
         b.srtpProfiles = new ArrayList<>(srtpProfiles);
         b.sendNack = sendNack;
+        b.sctpZeroChecksum = sctpZeroChecksum;
         return b;
     }
 
@@ -138,6 +141,17 @@ public final class RTCConfiguration {
         return sendNack;
     }
 
+    /**
+     * Whether the SCTP association offers the Zero Checksum Acceptable parameter (RFC 9653,
+     * parameter 0x8001) in its INIT; on by default, as in Chromium. Both sides then skip the
+     * CRC32c that DTLS makes redundant. Off for peers that refuse an INIT carrying it: Pion before
+     * pion/sctp #298 (Pion 3.1.56, as Debian ships it) rejects the INIT although RFC 9260 §3.2.1
+     * says an unknown parameter with those high bits is skipped, so no channel ever opens.
+     */
+    public boolean sctpZeroChecksum() {
+        return sctpZeroChecksum;
+    }
+
     /** Builds an {@link RTCConfiguration}. */
     public static final class Builder {
         private final List<RTCIceServer> iceServers = new ArrayList<>();
@@ -151,6 +165,7 @@ public final class RTCConfiguration {
         private SSLContext tlsContext;
         private List<SrtpProfile> srtpProfiles = new ArrayList<>(DEFAULT_SRTP_PROFILES);
         private boolean sendNack = true;
+        private boolean sctpZeroChecksum = true;
 
         private Builder() {
         }
@@ -231,6 +246,15 @@ public final class RTCConfiguration {
          */
         public Builder sendNack(boolean on) {
             this.sendNack = on;
+            return this;
+        }
+
+        /**
+         * Whether SCTP offers zero checksum (RFC 9653; default true). Turn it off for Pion
+         * 3.1.56 and other stacks older than pion/sctp #298, which reject an INIT that carries it.
+         */
+        public Builder sctpZeroChecksum(boolean offer) {
+            this.sctpZeroChecksum = offer;
             return this;
         }
 

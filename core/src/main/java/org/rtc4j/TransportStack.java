@@ -276,7 +276,8 @@ final class TransportStack {
         SctpConfig sc = SctpConfig.defaults().dtlsClient(dtls.role() == DtlsRole.CLIENT)
                 .ports(RTCPeerConnection.SCTP_PORT, remote.sctpPort())
                 .maxMessageSize(RTCPeerConnection.MAX_MESSAGE_SIZE)
-                .remoteMaxMessageSize(remote.maxMessageSize()).mtu(SCTP_MTU);
+                .remoteMaxMessageSize(remote.maxMessageSize()).mtu(SCTP_MTU)
+                .zeroChecksum(config.sctpZeroChecksum());
         sctp = new SctpAssociation(sc);
         if (dtls.state() == DtlsEndpoint.State.CONNECTED) {
             sctp.connect(clock.nowMs());

@@ -172,6 +172,37 @@ class DataChannelBehaviourTest {
         pair.close();
     }
 
+    @Test
+    void zeroChecksumIsUsedByDefaultAndEitherSideCanStopOfferingIt() throws Exception {
+        RTCConfiguration on = LoopbackPair.defaultConfig();
+        RTCConfiguration off = RTCConfiguration.builder().interfaceFilter(org.rtc4j.transport.InterfaceFilter.loopbackOnly())
+                .sctpZeroChecksum(false).build();
+        assertThat(on.sctpZeroChecksum()).isTrue();
+        RTCConfiguration[][] cases = {{on, on}, {off, on}, {on, off}};
+        for (RTCConfiguration[] c : cases) {
+            try (LoopbackPair pair = new LoopbackPair(factory, c[0], c[1])) {
+                RTCDataChannel ch = openedChannel(pair, "crc", RTCDataChannelInit.reliable());
+                LinkedBlockingQueue<RTCDataChannelMessage> got = new LinkedBlockingQueue<>();
+                remoteOf(pair).onMessage(got::add);
+                ch.send("checked");
+                assertThat(got.poll(20, TimeUnit.SECONDS)).as("message").isNotNull();
+                boolean expected = c[0] == on && c[1] == on;
+                // Zero checksum is used only when both offered it (RFC 9653 §5): the INIT of a side
+                // that is off carries no 0x8001, and one that is off ignores the peer's.
+                assertThat(zeroChecksumInUse(pair.offerer)).as("offerer, case %s/%s", c[0] == on, c[1] == on)
+                        .isEqualTo(expected);
+                assertThat(zeroChecksumInUse(pair.answerer)).as("answerer, case %s/%s", c[0] == on, c[1] == on)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static boolean zeroChecksumInUse(RTCPeerConnection pc) throws Exception {
+        CompletableFuture<Boolean> f = new CompletableFuture<>();
+        pc.loop().execute(() -> f.complete(pc.stackForTests().sctp().stats().zeroChecksum()));
+        return LoopbackPair.await(f);
+    }
+
     static RTCDataChannel openedChannel(LoopbackPair pair, String label, RTCDataChannelInit init) throws Exception {
         RTCDataChannel ch = pair.offerer.createDataChannel(label, init);
         CompletableFuture<Void> opened = new CompletableFuture<>();

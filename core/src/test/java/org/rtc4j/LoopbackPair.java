@@ -28,8 +28,12 @@ final class LoopbackPair implements AutoCloseable {
     }
 
     LoopbackPair(PeerConnectionFactory factory, RTCConfiguration config) {
-        offerer = factory.createPeerConnection(config);
-        answerer = factory.createPeerConnection(config);
+        this(factory, config, config);
+    }
+
+    LoopbackPair(PeerConnectionFactory factory, RTCConfiguration offererConfig, RTCConfiguration answererConfig) {
+        offerer = factory.createPeerConnection(offererConfig);
+        answerer = factory.createPeerConnection(answererConfig);
         a = new Side(offerer);
         b = new Side(answerer);
         offerer.onIceCandidate(c -> b.deliver(c));

@@ -8,6 +8,8 @@ import org.rtc4j.IceServerUrl;
 import org.rtc4j.RTCIceServer;
 import org.rtc4j.examples.peer.CliFailure;
 import org.rtc4j.examples.peer.IceServerArgs;
+import org.rtc4j.examples.peer.PeerOptions;
+import picocli.CommandLine;
 
 class PeerOptionsTest {
 
@@ -38,6 +40,16 @@ class PeerOptionsTest {
                 .isInstanceOfSatisfying(CliFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2));
         assertThatThrownBy(() -> IceServerArgs.parse("stun:a:b@host"))
                 .isInstanceOfSatisfying(CliFailure.class, e -> assertThat(e.exitCode()).isEqualTo(2));
+    }
+
+    @Test
+    void zeroChecksumIsOfferedUnlessTurnedOff() {
+        PeerOptions defaults = new PeerOptions();
+        CommandLine.populateCommand(defaults);
+        assertThat(defaults.configuration().sctpZeroChecksum()).isTrue();
+        PeerOptions off = new PeerOptions();
+        CommandLine.populateCommand(off, "--no-zero-checksum");
+        assertThat(off.configuration().sctpZeroChecksum()).isFalse();
     }
 
     @Test

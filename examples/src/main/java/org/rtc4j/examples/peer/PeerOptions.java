@@ -34,6 +34,10 @@ public final class PeerOptions {
             description = "Gather host candidates on this local address only (default: every interface, like a browser).")
     public String bind;
 
+    @Option(names = "--no-zero-checksum",
+            description = "Do not offer SCTP zero checksum (RFC 9653); needed for Pion 3.1.56 and other peers that reject it.")
+    public boolean noZeroChecksum;
+
     @Option(names = "--json", description = "One JSON object per line on stdout, each with an `event` field.")
     public boolean json;
 
@@ -58,6 +62,7 @@ public final class PeerOptions {
         } else {
             b.interfaceFilter(InterfaceFilter.defaults());
         }
+        b.sctpZeroChecksum(!noZeroChecksum);
         return b.build();
     }
 }
