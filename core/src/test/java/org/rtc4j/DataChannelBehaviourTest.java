@@ -173,6 +173,22 @@ class DataChannelBehaviourTest {
     }
 
     @Test
+    void closeTellsThePeerAtOnce() throws Exception {
+        // close() must put the SCTP ABORT and the DTLS close_notify on the wire before the socket
+        // goes; otherwise the peer learns of it only when consent freshness expires (30 s).
+        try (LoopbackPair pair = new LoopbackPair(factory)) {
+            openedChannel(pair, "bye", RTCDataChannelInit.reliable());
+            RTCDataChannel remote = remoteOf(pair);
+            CompletableFuture<Void> remoteClosed = new CompletableFuture<>();
+            remote.onClose(() -> remoteClosed.complete(null));
+            pair.offerer.close();
+            // 5 s only separates "told" from "found out by consent expiry" (30 s); it times nothing.
+            remoteClosed.get(5, TimeUnit.SECONDS);
+            assertThat(remote.readyState()).isEqualTo(RTCDataChannelState.CLOSED);
+        }
+    }
+
+    @Test
     void zeroChecksumIsUsedByDefaultAndEitherSideCanStopOfferingIt() throws Exception {
         RTCConfiguration on = LoopbackPair.defaultConfig();
         RTCConfiguration off = RTCConfiguration.builder().interfaceFilter(org.rtc4j.transport.InterfaceFilter.loopbackOnly())

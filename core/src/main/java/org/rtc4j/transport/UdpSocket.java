@@ -281,16 +281,30 @@ public final class UdpSocket implements AutoCloseable {
     public void close() {
         EventLoop loop = channel.eventLoop();
         if (loop.inEventLoop()) {
-            discardBatch();
-            channel.close();
+            sendPendingAndClose();
             return;
         }
         try {
-            loop.submit(this::discardBatch).awaitUninterruptibly();
+            loop.submit(this::sendPendingAndClose).awaitUninterruptibly();
         } catch (RejectedExecutionException e) {
             discardBatch(); // the loop is gone: nobody else touches the batch any more
         }
         channel.close().awaitUninterruptibly();
+    }
+
+    // What the stacks wrote last (an SCTP ABORT, a DTLS close_notify, a TURN refresh of zero
+    // lifetime) is what tells the peer we are gone: send it, then close. Flushing on the loop
+    // writes to the kernel at once, so the close that follows cannot overtake it.
+    private void sendPendingAndClose() {
+        if (channel.isActive()) {
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                LOG.debug("UDP socket {}: last datagrams not sent: {}", local, e.toString());
+            }
+        }
+        discardBatch();
+        channel.close();
     }
 
     private void discardBatch() {
