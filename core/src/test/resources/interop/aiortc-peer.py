@@ -110,6 +110,13 @@ async def main():
         sha = hashlib.sha256()
         st = {"n": 0, "t1": None, "messages": 0}
 
+        # The channel stays open after the result: the test closes its connection and times how
+        # soon we hear of it (ABORT / close_notify on the wire, not consent expiry).
+        @ch.on("close")
+        def bulk_closed():
+            if "connection_state" in result:
+                out("peer_closed", {"channel": ch.readyState})
+
         @ch.on("message")
         def bulk_message(m):
             if isinstance(m, str):

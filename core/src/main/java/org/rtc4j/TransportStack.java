@@ -580,14 +580,17 @@ final class TransportStack {
             return;
         }
         long now = clock.nowMs();
+        boolean aborted = false;
         if (sctp != null && !sctp.isFinished()) {
             sctp.abort("peer connection closed", now);
+            aborted = true;
         }
         if (dtls != null && dtls.state() == DtlsEndpoint.State.CONNECTED && sctp != null) {
             for (byte[] p; (p = sctp.pollTransmit(now)) != null; ) {
                 sendRecord(p);
             }
         }
+        boolean dtlsOpen = dtls != null && dtls.state() == DtlsEndpoint.State.CONNECTED;
         if (dtls != null) {
             dtls.close();
             for (byte[] out; (out = dtls.pollDatagram()) != null; ) {
@@ -595,9 +598,14 @@ final class TransportStack {
             }
         }
         ice.close(now);
+        int last = 0;
         for (Datagram d; (d = ice.pollDatagram()) != null; ) {
             transmit(d);
+            last++;
         }
+        // The sockets send these before they close (UdpSocket.close), so the peer hears of it now.
+        LOG.debug("closing: {} datagram(s) out{}{}", last, aborted ? ", SCTP ABORT" : "",
+                dtlsOpen ? ", DTLS close_notify" : "");
         closed = true;
         if (timer != null) {
             timer.cancel(false);

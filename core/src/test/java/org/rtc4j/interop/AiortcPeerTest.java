@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,10 @@ class AiortcPeerTest {
             LOG.info("rtc4j->aiortc ({}): 16 MiB in {} ms receiver-side = {} Mbit/s (sender {} ms)", role,
                     r.get("bulk_ms"), Math.round(bulk * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
                     s.bulkSendMs);
+            long closing = System.nanoTime();
+            s.pc.close();
+            long heardMs = (s.peerClosed.get(10, TimeUnit.SECONDS) - closing) / 1_000_000;
+            LOG.info("rtc4j close() -> aiortc's channel close event ({}): {} ms", role, heardMs);
         }
     }
 

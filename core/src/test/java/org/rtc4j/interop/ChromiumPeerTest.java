@@ -80,6 +80,12 @@ class ChromiumPeerTest {
                 LOG.info("rtc4j->Chromium ({}): 16 MiB in {} ms page-side = {} Mbit/s (sender {} ms)", role,
                         r.get("bulk_ms"), Math.round(BULK * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
                         s.bulkSendMs);
+                // close() is on the wire at once (SCTP ABORT, DTLS close_notify): Chromium's open
+                // channel closes now, not when consent freshness expires 30 s later.
+                long closing = System.nanoTime();
+                s.pc.close();
+                long heardMs = (s.peerClosed.get(10, TimeUnit.SECONDS) - closing) / 1_000_000;
+                LOG.info("rtc4j close() -> Chromium's channel close event ({}): {} ms", role, heardMs);
             }
         }
     }

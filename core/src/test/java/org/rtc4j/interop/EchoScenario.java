@@ -63,6 +63,8 @@ final class EchoScenario implements AutoCloseable {
     final CompletableFuture<Long> failedMs = new CompletableFuture<>();
     final CompletableFuture<Void> gathered = new CompletableFuture<>();
     final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+    /** When (System.nanoTime) the page reported that its channel closed after ours was closed. */
+    final CompletableFuture<Long> peerClosed = new CompletableFuture<>();
     final CompletableFuture<Object> chatClosed = new CompletableFuture<>();
     final CompletableFuture<Object> negClosed = new CompletableFuture<>();
     final CompletableFuture<List<RTCDataChannelMessage>> negEchoes = new CompletableFuture<>();
@@ -249,6 +251,7 @@ final class EchoScenario implements AutoCloseable {
             }
             case "candidate" -> candidate(m.value().equals("null") ? null : RTCIceCandidate.fromJson(m.value()));
             case "result" -> result.complete(Envelope.flat(m.value()));
+            case "peer_closed" -> peerClosed.complete(System.nanoTime());
             case "log" -> LOG.info("peer: {}", m.value());
             default -> unexpected.add("message " + m.kind());
         }
