@@ -1048,6 +1048,13 @@ public final class RTCPeerConnection implements AutoCloseable {
                     onIceGatheringStateChange.accept(w);
                 }
                 if (g == IceGatheringState.COMPLETE) {
+                    if (localCandidates.isEmpty()) {
+                        // Silence here means a connection that never connects; say why it may be.
+                        LOG.warn("ICE gathering completed with no local candidate, so this connection cannot connect: "
+                                + "the interface filter (RTCConfiguration.interfaceFilter) selected {}, transport "
+                                + "policy {}, {} ICE server(s)", config.interfaceFilter().select(),
+                                config.iceTransportPolicy().value(), config.iceServers().size());
+                    }
                     endOfLocalCandidates = true;
                     onIceCandidate.accept(null);
                 }
