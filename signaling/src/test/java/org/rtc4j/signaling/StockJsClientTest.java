@@ -37,7 +37,7 @@ class StockJsClientTest {
     }
 
     private static SocketIoServer newServer(int port) {
-        SocketIoServer s = SocketIoServer.builder().port(port).clientBundle(NodeFixture.clientBundle()).build().start();
+        SocketIoServer s = SocketIoServer.builder().port(port).build().start();
         s.on("connection", socket -> install(s, socket));
         return s;
     }

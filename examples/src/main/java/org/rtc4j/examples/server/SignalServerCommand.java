@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  rtc4j signal-server",
                 "  rtc4j signal-server --host 0.0.0.0 --port 3000 --secret \"$(head -c 32 /dev/urandom | base64)\"",
                 "  rtc4j signal-server --port 0 --json     # any free port; prints {\"event\":\"listening\",\"url\":...}",
-                "  npm install socket.io-client@4 && rtc4j signal-server --client-bundle node_modules/socket.io-client/dist/socket.io.min.js"})
+                "  rtc4j signal-server --client-bundle node_modules/socket.io-client/dist   # another client release"})
 public final class SignalServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,9 +33,9 @@ public final class SignalServerCommand implements Callable<Integer> {
             description = "Require HS256 tokens signed with this secret (at least 32 bytes; mint them with `rtc4j token`).")
     String secret;
 
-    @Option(names = "--client-bundle", paramLabel = "FILE",
-            description = "The stock socket.io client bundle (socket.io.min.js from the socket.io-client npm package) "
-                    + "that the web demo page at / loads from /socket.io/socket.io.min.js.")
+    @Option(names = "--client-bundle", paramLabel = "PATH",
+            description = "Serve another socket.io client than the bundled 4.8.1: a file replaces /socket.io/socket.io.min.js, "
+                    + "a directory (an npm install's node_modules/socket.io-client/dist) replaces all the client builds.")
     java.nio.file.Path clientBundle;
 
     @Option(names = "--json", description = "Print the URL as a JSON event.")
@@ -57,7 +57,7 @@ public final class SignalServerCommand implements Callable<Integer> {
             SocketIoServer.Builder b = SocketIoServer.builder().host(host).port(port).staticClasspath("webroot/");
             if (clientBundle != null) {
                 if (!java.nio.file.Files.isReadable(clientBundle)) {
-                    events.error("--client-bundle " + clientBundle + ": not a readable file");
+                    events.error("--client-bundle " + clientBundle + ": not a readable file or directory");
                     return 2;
                 }
                 b.clientBundle(clientBundle);

@@ -68,7 +68,8 @@ public final class SocketIoServer implements AutoCloseable {
             return this;
         }
         EngineHttpHandler eio = new EngineHttpHandler(engine, cfg.path);
-        StaticFileHandler files = new StaticFileHandler(cfg.path, cfg.clientBundle, cfg.staticDirectory,
+        StaticFileHandler files = new StaticFileHandler(cfg.path,
+                cfg.serveClient ? new ClientDist(cfg.clientBundle) : null, cfg.staticDirectory,
                 cfg.staticClasspath);
         int maxBody = cfg.engineOptions.maxHttpBufferSize();
         ServerBootstrap b = new ServerBootstrap()
@@ -209,6 +210,7 @@ public final class SocketIoServer implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(45);
         private int maxAttachments = 10;
         private Path clientBundle;
+        private boolean serveClient = true;
         private Path staticDirectory;
         private String staticClasspath;
         private EventLoopGroup group;
@@ -250,11 +252,23 @@ public final class SocketIoServer implements AutoCloseable {
         }
 
         /**
-         * File served at {@code <path>socket.io.min.js}. Without it the server looks for the
-         * {@code org.webjars.npm:socket.io-client:4.8.1} resource on the classpath.
+         * Replaces the bundled socket.io-client 4.8.1 files. A file is served as
+         * {@code <path>socket.io.min.js} (the other builds stay the bundled ones); a directory,
+         * such as an npm install's {@code node_modules/socket.io-client/dist}, replaces them all.
+         * Without it the server serves the files that rtc4j-signaling carries.
          */
-        public Builder clientBundle(Path file) {
-            this.clientBundle = file;
+        public Builder clientBundle(Path fileOrDirectory) {
+            this.clientBundle = fileOrDirectory;
+            return this;
+        }
+
+        /**
+         * Whether the socket.io client builds are served under the path (default true), as the
+         * stock server's {@code serveClient} option: {@code socket.io.js}, {@code socket.io.min.js},
+         * {@code socket.io.msgpack.min.js}, {@code socket.io.esm.min.js} and their {@code .map}s.
+         */
+        public Builder serveClient(boolean serve) {
+            this.serveClient = serve;
             return this;
         }
 

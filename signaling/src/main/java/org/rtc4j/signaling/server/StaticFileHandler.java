@@ -25,14 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves GET/HEAD requests that are not Engine.IO: the socket.io client bundle, then files from
- * a directory or a classpath prefix. Paths cannot escape the root. Everything else is 404.
+ * Serves GET/HEAD requests that are not Engine.IO: the socket.io client builds under the engine
+ * path (as the stock server does: ETag of the client version, 304 on If-None-Match), then files
+ * from a directory or a classpath prefix. Paths cannot escape the root. Everything else is 404.
  */
 @ChannelHandler.Sharable
 final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(StaticFileHandler.class);
-    /** Where a webjar would put the bundle; used when no file is configured. */
-    static final String WEBJAR_BUNDLE = "META-INF/resources/webjars/socket.io-client/4.8.1/dist/socket.io.min.js";
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=UTF-8"), Map.entry("htm", "text/html; charset=UTF-8"),
             Map.entry("js", "application/javascript; charset=UTF-8"), Map.entry("mjs", "application/javascript; charset=UTF-8"),
@@ -41,15 +40,15 @@ final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpReques
             Map.entry("ico", "image/x-icon"), Map.entry("txt", "text/plain; charset=UTF-8"),
             Map.entry("wasm", "application/wasm"), Map.entry("jpg", "image/jpeg"));
 
-    private final String bundlePath;
-    private final Path clientBundle;
+    private final String enginePrefix;
+    /** Null when the client is not served (the stock server's serveClient(false)). */
+    private final ClientDist client;
     private final Path directory;
     private final String classpathPrefix;
 
-    StaticFileHandler(String enginePath, Path clientBundle, Path directory, String classpathPrefix) {
-        String p = enginePath.endsWith("/") ? enginePath : enginePath + "/";
-        this.bundlePath = p + "socket.io.min.js";
-        this.clientBundle = clientBundle;
+    StaticFileHandler(String enginePath, ClientDist client, Path directory, String classpathPrefix) {
+        this.enginePrefix = enginePath.endsWith("/") ? enginePath : enginePath + "/";
+        this.client = client;
         this.directory = directory == null ? null : directory.toAbsolutePath().normalize();
         this.classpathPrefix = classpathPrefix == null ? null
                 : (classpathPrefix.endsWith("/") ? classpathPrefix : classpathPrefix + "/").replaceFirst("^/", "");
@@ -64,9 +63,11 @@ final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpReques
                 return;
             }
             String path = new QueryStringDecoder(req.uri()).path();
-            byte[] body = null;
-            if (path.equals(bundlePath)) {
-                body = bundle();
+            byte[] body;
+            if (client != null && path.startsWith(enginePrefix)
+                    && ClientDist.isClientName(path.substring(enginePrefix.length()))) {
+                serveClient(ctx, req, path.substring(enginePrefix.length()), keepAlive);
+                return;
             } else {
                 if (path.endsWith("/")) {
                     path = path + "index.html";
@@ -84,16 +85,39 @@ final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    private byte[] bundle() {
+    private void serveClient(ChannelHandlerContext ctx, FullHttpRequest req, String name, boolean keepAlive) {
+        byte[] body;
         try {
-            if (clientBundle != null) {
-                return Files.isRegularFile(clientBundle) ? Files.readAllBytes(clientBundle) : null;
-            }
-            return resource(WEBJAR_BUNDLE);
+            body = client.read(name);
         } catch (IOException e) {
-            LOG.warn("cannot read client bundle", e);
-            return null;
+            LOG.warn("cannot read the socket.io client file {}", name, e);
+            body = null;
         }
+        if (body == null) {
+            send(ctx, HttpResponseStatus.NOT_FOUND, "not found".getBytes(StandardCharsets.UTF_8),
+                    "text/plain; charset=UTF-8", keepAlive, false);
+            return;
+        }
+        String type = name.endsWith(".map") ? "application/json; charset=utf-8" : "application/javascript; charset=utf-8";
+        if (!client.bundled(name)) {
+            send(ctx, HttpResponseStatus.OK, body, type, keepAlive, req.method() == HttpMethod.HEAD);
+            return;
+        }
+        // The stock server's caching: the version is the ETag, and browsers revalidate every load.
+        String etag = "\"" + ClientDist.VERSION + "\"";
+        String asked = req.headers().get(HttpHeaderNames.IF_NONE_MATCH);
+        FullHttpResponse r;
+        if (etag.equals(asked) || ("W/" + etag).equals(asked)) {
+            r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED, Unpooled.EMPTY_BUFFER);
+        } else {
+            r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    req.method() == HttpMethod.HEAD ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+            r.headers().set(HttpHeaderNames.CACHE_CONTROL, "public, max-age=0");
+            HttpUtil.setContentLength(r, body.length);
+        }
+        r.headers().set(HttpHeaderNames.ETAG, etag);
+        write(ctx, r, keepAlive);
     }
 
     private byte[] file(String path) {
@@ -146,6 +170,10 @@ final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpReques
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
         }
         HttpUtil.setContentLength(r, body == null ? 0 : body.length);
+        write(ctx, r, keepAlive);
+    }
+
+    private static void write(ChannelHandlerContext ctx, FullHttpResponse r, boolean keepAlive) {
         if (keepAlive) {
             HttpUtil.setKeepAlive(r, true);
             ctx.writeAndFlush(r);
