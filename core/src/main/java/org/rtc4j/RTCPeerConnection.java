@@ -103,6 +103,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile boolean dtlsFailed;
     private volatile String dtlsCipherSuite;
     private volatile long remoteMaxMessageSize = RemoteTransport.DEFAULT_MAX_MESSAGE_SIZE;
+    private volatile RTCSctpTransport sctpTransport;
     private volatile RTCSessionDescription currentLocal;
     private volatile RTCSessionDescription pendingLocal;
     private volatile RTCSessionDescription currentRemote;
@@ -239,6 +240,14 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     int dataChannelsClosed() {
         return dataChannelsClosed;
+    }
+
+    /**
+     * The SCTP transport of the data channels (W3C {@code pc.sctp}): null until an answer that
+     * negotiates a data section has been applied, by either side.
+     */
+    public RTCSctpTransport sctp() {
+        return sctpTransport;
     }
 
     long remoteMaxMessageSize() {
@@ -557,6 +566,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         stack.startSecureTransport(role, certificate, remote, config.srtpProfiles());
         if (negotiator.hasDataSection() && remote.hasData()) {
             sctpWanted = true;
+            if (sctpTransport == null) {
+                sctpTransport = new RTCSctpTransport(this);
+            }
             stack.startSctp(remote);
             for (RTCDataChannel c : pendingChannels) {
                 stack.bind(c);
@@ -927,6 +939,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
         pendingChannels.forEach(RTCDataChannel::closed);
         pendingChannels.clear();
+        if (sctpTransport != null) {
+            sctpTransport.closed(false);
+        }
         signalingState = RTCSignalingState.CLOSED;
         iceConnectionState = RTCIceConnectionState.CLOSED;
         connectionState = RTCPeerConnectionState.CLOSED;
@@ -1100,7 +1115,12 @@ public final class RTCPeerConnection implements AutoCloseable {
 
         @Override
         public void sctpEvent(SctpEvent e) {
-            if (e instanceof SctpEvent.ChannelOpen) {
+            if (e instanceof SctpEvent.AssociationEstablished) {
+                if (sctpTransport != null) {
+                    org.rtc4j.sctp.SctpStats st = stack.sctp().stats();
+                    sctpTransport.connected(Math.min(st.outboundStreams(), st.inboundStreams()));
+                }
+            } else if (e instanceof SctpEvent.ChannelOpen) {
                 SctpEvent.ChannelOpen open = (SctpEvent.ChannelOpen) e;
                 RTCDataChannel c = stack.channels().get(open.channel());
                 dataChannelsOpened++;
@@ -1133,6 +1153,9 @@ public final class RTCPeerConnection implements AutoCloseable {
                     c.closed();
                 }
                 stack.channels().clear();
+                if (sctpTransport != null) {
+                    sctpTransport.closed(true);
+                }
             }
         }
 

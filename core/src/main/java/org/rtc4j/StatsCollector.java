@@ -10,13 +10,14 @@ import org.rtc4j.dtls.DtlsEndpoint;
 import org.rtc4j.dtls.RTCDtlsFingerprint;
 import org.rtc4j.ice.CandidatePair;
 import org.rtc4j.ice.IceCandidate;
+import org.rtc4j.sctp.SctpStats;
 import org.rtc4j.transport.UdpSocket;
 
 /**
  * Builds a {@link RTCStatsReport} from a connection's state on its loop, with the W3C stats
  * types ({@code peer-connection}, {@code transport}, {@code candidate-pair},
  * {@code local-candidate}, {@code remote-candidate}, {@code data-channel}, {@code certificate},
- * and the media types of {@link MediaStats})
+ * {@code sctp-transport}, and the media types of {@link MediaStats})
  * and their member names, so dashboards written for browsers read it unchanged.
  */
 final class StatsCollector {
@@ -118,6 +119,9 @@ final class StatsCollector {
                     ts, m));
         }
 
+        if (stack.sctp() != null) {
+            out.add(sctp(pc, stack, ts));
+        }
         for (RTCDataChannel c : stack.channels().values()) {
             m = new LinkedHashMap<>();
             m.put("label", c.label());
@@ -131,6 +135,44 @@ final class StatsCollector {
             out.add(new RTCStats("D" + c.id(), "data-channel", ts, m));
         }
         return new RTCStatsReport(out);
+    }
+
+    /**
+     * The association under the data channels: the members of the webrtc-stats draft's
+     * {@code RTCSctpTransportStats} (smoothedRoundTripTime, congestionWindow, receiverWindow, mtu)
+     * and the counters that tell why a transfer stalls (retransmissions, the window we advertise,
+     * what waits for reassembly, what was discarded).
+     */
+    private static RTCStats sctp(RTCPeerConnection pc, TransportStack stack, double ts) {
+        SctpStats s = stack.sctp().stats();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("transportId", "T01");
+        RTCSctpTransport t = pc.sctp();
+        if (t != null) {
+            m.put("state", t.state().value());
+            if (t.maxChannels() != null) {
+                m.put("maxChannels", t.maxChannels());
+            }
+            m.put("maxMessageSize", t.maxMessageSize());
+        }
+        m.put("smoothedRoundTripTime", s.smoothedRttMs() / 1000.0);
+        m.put("retransmissionTimeout", s.rtoMs() / 1000.0);
+        m.put("congestionWindow", s.cwnd());
+        m.put("slowStartThreshold", s.ssthresh());
+        m.put("bytesInFlight", s.flightSize());
+        m.put("receiverWindow", s.peerReceiveWindow());
+        m.put("localReceiverWindow", s.ourReceiveWindow());
+        m.put("receiveBufferedBytes", s.receiveBufferedBytes());
+        m.put("mtu", TransportStack.SCTP_MTU);
+        m.put("packetsSent", s.packetsSent());
+        m.put("packetsReceived", s.packetsReceived());
+        m.put("packetsDiscarded", s.packetsDropped());
+        m.put("messagesDelivered", s.messagesDelivered());
+        m.put("retransmissions", s.retransmissions());
+        m.put("outboundStreams", s.outboundStreams());
+        m.put("inboundStreams", s.inboundStreams());
+        m.put("zeroChecksum", s.zeroChecksum());
+        return new RTCStats("SCTP01", "sctp-transport", ts, m);
     }
 
     private static String dtlsState(DtlsEndpoint dtls) {

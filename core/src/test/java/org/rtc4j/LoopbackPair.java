@@ -42,11 +42,17 @@ final class LoopbackPair implements AutoCloseable {
 
     /** Offer, answer, and trickle; completes when both descriptions are applied on both sides. */
     CompletableFuture<Void> negotiate() {
+        return negotiate(sdp -> sdp);
+    }
+
+    /** As {@link #negotiate()}, with the answer's SDP rewritten on its way to the offerer. */
+    CompletableFuture<Void> negotiate(java.util.function.UnaryOperator<String> answerOnTheWire) {
         return offerer.setLocalDescription()
                 .thenCompose(v -> answerer.setRemoteDescription(offerer.localDescription()))
                 .thenRun(b::remoteSet)
                 .thenCompose(v -> answerer.setLocalDescription())
-                .thenCompose(v -> offerer.setRemoteDescription(answerer.localDescription()))
+                .thenCompose(v -> offerer.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER,
+                        answerOnTheWire.apply(answerer.localDescription().sdp()))))
                 .thenRun(a::remoteSet);
     }
 

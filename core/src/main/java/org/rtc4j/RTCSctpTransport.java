@@ -1,0 +1,78 @@
+package org.rtc4j;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The SCTP association under a connection's data channels (W3C {@code RTCSctpTransport}), from
+ * {@link RTCPeerConnection#sctp()} once an answer with a data section has been applied.
+ *
+ * <p>{@link #maxMessageSize()} is what {@link RTCDataChannel#send} accepts: the peer's
+ * {@code a=max-message-size} (64 KiB when its description has none, as RFC 8841 says; Chromium
+ * offers 256 KiB, Firefox 1 GiB, Pion 64 KiB), so an application can split before it sends rather
+ * than learn the limit from a {@code TypeError}. {@link #maxChannels()} is known once the
+ * association is up: the smaller of the stream counts the two INITs agreed on.
+ *
+ * <p>Getters may be called from any thread; the listener runs on the connection's event loop.
+ */
+public final class RTCSctpTransport {
+    private final RTCPeerConnection pc;
+    // Written on the loop only; volatile so other threads read current values.
+    private volatile RTCSctpTransportState state = RTCSctpTransportState.CONNECTING;
+    private volatile Integer maxChannels;
+    private volatile Consumer<RTCSctpTransportState> onStateChange = s -> { };
+
+    RTCSctpTransport(RTCPeerConnection pc) {
+        this.pc = pc;
+    }
+
+    /** Connecting until the association is up, then connected, then closed. */
+    public RTCSctpTransportState state() {
+        return state;
+    }
+
+    /**
+     * The largest message {@link RTCDataChannel#send} accepts, in bytes;
+     * {@link Double#POSITIVE_INFINITY} when the peer declared {@code a=max-message-size:0} (no limit).
+     * A double, as in the W3C interface.
+     */
+    public double maxMessageSize() {
+        long remote = pc.remoteMaxMessageSize();
+        return remote == 0 ? Double.POSITIVE_INFINITY : remote;
+    }
+
+    /** How many data channels can be open at once; null until the association is connected. */
+    public Integer maxChannels() {
+        return maxChannels;
+    }
+
+    /** Called on the connection's loop when {@link #state()} changes (not after {@code pc.close()}). */
+    public void onStateChange(Consumer<RTCSctpTransportState> listener) {
+        this.onStateChange = Objects.requireNonNull(listener);
+    }
+
+    void connected(int channels) {
+        if (state != RTCSctpTransportState.CONNECTING) {
+            return;
+        }
+        maxChannels = channels;
+        state = RTCSctpTransportState.CONNECTED;
+        onStateChange.accept(state);
+    }
+
+    /** The association ended; {@code fire} is false when the connection itself is closing (W3C fires no event then). */
+    void closed(boolean fire) {
+        if (state == RTCSctpTransportState.CLOSED) {
+            return;
+        }
+        state = RTCSctpTransportState.CLOSED;
+        if (fire) {
+            onStateChange.accept(state);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RTCSctpTransport{" + state + ", maxMessageSize=" + maxMessageSize() + ", maxChannels=" + maxChannels + "}";
+    }
+}
