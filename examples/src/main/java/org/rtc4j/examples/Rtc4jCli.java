@@ -36,6 +36,22 @@ public final class Rtc4jCli implements Runnable {
 
     private InputStream in = System.in;
 
+    /**
+     * The CLI carries slf4j-simple (warnings and errors to stderr by default, set in
+     * simplelogger.properties). The level is fixed when the first logger is made, which in this
+     * process happens after the arguments are parsed, so the option can still change it.
+     */
+    @CommandLine.Option(names = "--log-level", paramLabel = "LEVEL", scope = CommandLine.ScopeType.INHERIT,
+            description = "Library log lines on stderr at this level and above: trace, debug, info, warn (default), "
+                    + "error or off. Per package: -Dorg.slf4j.simpleLogger.log.org.rtc4j.sctp=debug in RTC4J_JAVA_OPTS.")
+    void logLevel(String level) {
+        String l = level.toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of("trace", "debug", "info", "warn", "error", "off").contains(l)) {
+            throw new ParameterException(spec.commandLine(), "--log-level must be trace, debug, info, warn, error or off");
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", l);
+    }
+
     /** Standard input of the peer commands ({@code chat} reads it). */
     public InputStream in() {
         return in;
