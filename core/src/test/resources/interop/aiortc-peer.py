@@ -85,6 +85,33 @@ async def main():
         if not chat_done.done():
             chat_done.set_result(None)
 
+    # unordered and lossy (maxRetransmits 0): in-band from here; the test echoes a text and a
+    # binary message on each; order is not promised, so the echoes are matched by type.
+    def partial(label, key, **options):
+        ch = pc.createDataChannel(label, **options)
+        done = loop.create_future()
+        payload = os.urandom(1200)
+        got = {}
+
+        @ch.on("open")
+        def opened():
+            ch.send(TEXT + " (" + label + ")")
+            ch.send(payload)
+
+        @ch.on("message")
+        def message(m):
+            got["text" if isinstance(m, str) else "binary"] = m
+            if len(got) == 2 and not done.done():
+                result[key + "_echo"] = got["text"] == TEXT + " (" + label + ")" and got["binary"] == payload
+                result[key + "_options"] = "ordered=%s maxRetransmits=%s" % (
+                    str(ch.ordered).lower(), "null" if ch.maxRetransmits is None else ch.maxRetransmits)
+                done.set_result(None)
+
+        return done
+
+    unordered_done = partial("unordered", "unordered", ordered=False)
+    lossy_done = partial("lossy", "lossy", maxRetransmits=0)
+
     # neg: pre-negotiated id 5; echo; the test closes it.
     neg = pc.createDataChannel("neg", negotiated=True, id=5)
     neg_echoed = [0]
@@ -166,7 +193,7 @@ async def main():
     pumping = asyncio.ensure_future(pump())
     reporting = asyncio.ensure_future(status())
     try:
-        await asyncio.wait_for(asyncio.gather(chat_done, neg_done, bulk_done), timeout=120)
+        await asyncio.wait_for(asyncio.gather(chat_done, neg_done, bulk_done, unordered_done, lossy_done), timeout=120)
         result["connection_state"] = pc.connectionState
         out("result", result)
     except Exception as e:

@@ -103,6 +103,15 @@ class ChromiumPeerTest {
         assertThat(r.get("chat_text_echo")).isEqualTo(true);
         assertThat(r.get("chat_binary_echo")).isEqualTo(true);
         assertThat(s.chatEchoed).hasValue(2);
+        // unordered and maxRetransmits-0 channels from the peer: options carried by DCEP, echoes back
+        assertThat(s.partialOptions).containsEntry("unordered", "ordered=false maxRetransmits=null")
+                .containsEntry("lossy", "ordered=true maxRetransmits=0");
+        assertThat(r.get("unordered_echo")).isEqualTo(true);
+        assertThat(r.get("lossy_echo")).isEqualTo(true);
+        assertThat(r.get("unordered_options")).isEqualTo("ordered=false maxRetransmits=null");
+        assertThat(r.get("lossy_options")).isEqualTo("ordered=true maxRetransmits=0");
+        assertThat(s.partialEchoed.get("unordered")).hasValue(2);
+        assertThat(s.partialEchoed.get("lossy")).hasValue(2);
         // text and binary echoed by the peer on the pre-negotiated channel
         List<RTCDataChannelMessage> echoes = s.negEchoes.get(10, TimeUnit.SECONDS);
         assertThat(echoes.get(0).binary()).isFalse();

@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  *     the peer checks the echoes, then closes the channel (rtc4j must see it close).</li>
  * <li>{@code neg}: pre-negotiated with id 5 on both sides; the peer echoes; rtc4j sends a text
  *     and a binary message, checks the echoes, then closes it (the peer reports it closed).</li>
+ * <li>{@code unordered} ({@code ordered: false}) and {@code lossy} ({@code maxRetransmits: 0}):
+ *     opened in-band by the real peer; rtc4j echoes a text and a binary message on each and
+ *     records the options it saw.</li>
  * <li>{@code bulk}: opened in-band by rtc4j; rtc4j sends pseudo-random bytes, the peer reports
  *     their SHA-256.</li>
  * </ul>
@@ -76,6 +79,10 @@ final class EchoScenario implements AutoCloseable {
     final List<String> unexpected = new CopyOnWriteArrayList<>();
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
     final AtomicInteger chatEchoed = new AtomicInteger();
+    /** Messages echoed on the unordered and lossy channels, by label. */
+    final Map<String, AtomicInteger> partialEchoed = Map.of("unordered", new AtomicInteger(), "lossy", new AtomicInteger());
+    /** The options of the unordered and lossy channels as rtc4j adopted them, by label. */
+    final Map<String, String> partialOptions = new java.util.concurrent.ConcurrentHashMap<>();
     final AtomicInteger messagesReceived = new AtomicInteger();
     volatile long bulkSendMs;
     volatile long gatheredMs = -1;
@@ -141,6 +148,19 @@ final class EchoScenario implements AutoCloseable {
             }
         });
         pc.onDataChannel(ch -> {
+            if (partialEchoed.containsKey(ch.label())) {
+                partialOptions.put(ch.label(), "ordered=" + ch.ordered() + " maxRetransmits=" + ch.maxRetransmits());
+                ch.onMessage(m -> {
+                    messagesReceived.incrementAndGet();
+                    if (m.binary()) {
+                        ch.send(m.data());
+                    } else {
+                        ch.send(m.text());
+                    }
+                    partialEchoed.get(ch.label()).incrementAndGet();
+                });
+                return;
+            }
             if (!ch.label().equals("chat")) {
                 unexpected.add(ch.label());
                 return;
