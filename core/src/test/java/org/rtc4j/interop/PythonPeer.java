@@ -27,7 +27,10 @@ final class PythonPeer implements PeerLink {
     private final Process process;
     private final OutputStream stdin;
     private final List<String> transcript = new ArrayList<>();
-    private volatile Consumer<Envelope> handler = m -> { };
+    // Messages that arrive before onMessage: a fast offerer (webrtcbin) writes its offer while the
+    // test is still wiring up, and dropping it would leave both sides waiting.
+    private final List<Envelope> early = new ArrayList<>();
+    private Consumer<Envelope> handler;
 
     PythonPeer(String script, String... args) throws IOException, URISyntaxException {
         Path path = Path.of(PythonPeer.class.getResource("/interop/" + script).toURI());
@@ -64,7 +67,7 @@ final class PythonPeer implements PeerLink {
                     } catch (IllegalArgumentException e) {
                         continue;
                     }
-                    handler.accept(m);
+                    deliver(m);
                 }
             }
         } catch (IOException e) {
@@ -82,9 +85,27 @@ final class PythonPeer implements PeerLink {
         }
     }
 
+    private void deliver(Envelope m) {
+        Consumer<Envelope> h;
+        synchronized (early) {
+            if (handler == null) {
+                early.add(m);
+                return;
+            }
+            h = handler;
+        }
+        h.accept(m);
+    }
+
     @Override
     public void onMessage(Consumer<Envelope> handler) {
-        this.handler = handler;
+        List<Envelope> queued;
+        synchronized (early) {
+            this.handler = handler;
+            queued = new ArrayList<>(early);
+            early.clear();
+        }
+        queued.forEach(handler);
     }
 
     @Override
