@@ -117,6 +117,11 @@ final class TransportStack {
         return sctp;
     }
 
+    /** Whether a timer is armed (tests check that close() leaves none). Loop thread. */
+    boolean timerArmed() {
+        return timer != null && !timer.isDone();
+    }
+
     List<UdpSocket> sockets() {
         return sockets;
     }
@@ -348,7 +353,7 @@ final class TransportStack {
             // media before the keys) takes that way.
             if (media != null && media.keyed()) {
                 PacketKind kind = PacketKind.classify(buf, off, len);
-                if ((kind == PacketKind.RTP || kind == PacketKind.RTCP) && ice.isSelectedPath(id, from)) {
+                if ((kind == PacketKind.RTP || kind == PacketKind.RTCP) && ice.isSelectedPath(id, from, clock.nowMs())) {
                     if (kind == PacketKind.RTP) {
                         media.handleRtp(buf, off, len);
                     } else {

@@ -26,7 +26,13 @@ public final class ImpairmentRelay implements AutoCloseable {
             java.util.regex.Pattern.compile("^(candidate:\\S+ \\d+ \\S+ \\d+ )(\\S+) (\\d+)( .*)$");
 
     private final DatagramChannel sideA;
-    private final DatagramChannel sideB;
+    // Replaced by rebindA(): what B sees as A's address changes, as when A's NAT rebinds.
+    private volatile DatagramChannel sideB;
+    private final InetAddress address;
+    private volatile boolean rebindRequested;
+    // While set, every datagram either way is dropped (a path that is down).
+    private volatile boolean blackout;
+    public final AtomicLong blackedOut = new AtomicLong();
     private final Selector selector;
     private final Thread thread;
     private final ScheduledExecutorService delays = new ScheduledThreadPoolExecutor(1, r -> {
@@ -71,20 +77,49 @@ public final class ImpairmentRelay implements AutoCloseable {
         this.duplication = duplication;
         this.reorder = reorder;
         this.random = new Random(seed);
-        InetAddress lo = address;
-        sideA = DatagramChannel.open().bind(new InetSocketAddress(lo, 0));
-        sideB = DatagramChannel.open().bind(new InetSocketAddress(lo, 0));
-        for (DatagramChannel c : new DatagramChannel[] {sideA, sideB}) {
-            c.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
-            c.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
-            c.configureBlocking(false);
-        }
+        this.address = address;
+        sideA = open(address);
+        sideB = open(address);
         selector = Selector.open();
         sideA.register(selector, SelectionKey.OP_READ);
         sideB.register(selector, SelectionKey.OP_READ);
         thread = new Thread(this::run, "impairment-relay");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static DatagramChannel open(InetAddress address) throws IOException {
+        DatagramChannel c = DatagramChannel.open().bind(new InetSocketAddress(address, 0));
+        c.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+        c.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+        c.configureBlocking(false);
+        return c;
+    }
+
+    /** Drops everything both ways while {@code on}: the path is down. */
+    public void blackout(boolean on) {
+        this.blackout = on;
+    }
+
+    /**
+     * From now on B receives A's datagrams from a new port (and what B sends to the old one is
+     * lost), as when a NAT in front of A gives it a new mapping. Returns once it has happened.
+     */
+    public InetSocketAddress rebindA() throws IOException, InterruptedException {
+        InetSocketAddress before = facingB();
+        rebindRequested = true;
+        selector.wakeup();
+        for (int i = 0; i < 200 && rebindRequested; i++) {
+            Thread.sleep(10);
+        }
+        if (rebindRequested) {
+            throw new IllegalStateException("the relay did not rebind");
+        }
+        InetSocketAddress after = facingB();
+        if (after.equals(before)) {
+            throw new IllegalStateException("rebinding kept " + before);
+        }
+        return after;
     }
 
     /** After each datagram from A, also sends B what {@code extra} returns for it (forgeries, replays). */
@@ -123,11 +158,26 @@ public final class ImpairmentRelay implements AutoCloseable {
         ByteBuffer buf = ByteBuffer.allocate(65536);
         try {
             while (running) {
+                if (rebindRequested) {
+                    DatagramChannel old = sideB;
+                    DatagramChannel fresh = open(address);
+                    fresh.register(selector, SelectionKey.OP_READ);
+                    sideB = fresh;
+                    old.close();
+                    rebindRequested = false;
+                }
                 selector.select(100);
                 for (SelectionKey k : selector.selectedKeys()) {
+                    if (!k.isValid()) {
+                        continue;
+                    }
                     DatagramChannel from = (DatagramChannel) k.channel();
                     for (buf.clear(); from.receive(buf) != null; buf.clear()) {
                         buf.flip();
+                        if (blackout) {
+                            blackedOut.incrementAndGet();
+                            continue;
+                        }
                         byte[] data = new byte[buf.remaining()];
                         buf.get(data);
                         if (from == sideA) {

@@ -35,6 +35,8 @@ public final class CandidatePair {
     CandidatePair checkedFrom;
     final Generation generation;
     long lastConsentAt;
+    /** When anything last arrived on this pair while selected: consent, a check, DTLS, SCTP, media. */
+    long lastReceivedAt;
     long nextConsentAt;
     boolean consentInFlight;
 

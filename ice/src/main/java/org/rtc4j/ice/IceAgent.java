@@ -404,9 +404,12 @@ public final class IceAgent {
      * Whether a datagram that arrived on {@code socketId} from {@code from} is on the selected
      * pair, not through a TURN relay: a caller may take such a datagram's application data (not
      * STUN, which must still come to {@link #handleDatagram}) without handing it to the agent,
-     * which would only pass it back as {@link IceEvent.DataReceived}.
+     * which would only pass it back as {@link IceEvent.DataReceived}. A datagram for which this
+     * is true counts as received on the pair (it keeps the connection from "disconnected").
+     *
+     * @param now current time (ms)
      */
-    public boolean isSelectedPath(int socketId, InetSocketAddress from) {
+    public boolean isSelectedPath(int socketId, InetSocketAddress from, long now) {
         CandidatePair p = selected;
         if (p == null || consentLost || state == IceTransportState.CLOSED) {
             return false;
@@ -421,6 +424,7 @@ public final class IceAgent {
                 return false; // the TURN server's own traffic
             }
         }
+        p.lastReceivedAt = now;
         return true;
     }
 
@@ -526,8 +530,11 @@ public final class IceAgent {
         }
         if (selected != null && !consentLost) {
             t = Math.min(t, selected.nextConsentAt);
+            if (!selected.consentInFlight && !config.lite) {
+                t = Math.min(t, selected.lastReceivedAt + config.probeAfterMillis);
+            }
             if (state != IceTransportState.DISCONNECTED) {
-                t = Math.min(t, selected.lastConsentAt + config.disconnectedAfterMillis);
+                t = Math.min(t, selected.lastReceivedAt + config.disconnectedAfterMillis);
             }
             t = Math.min(t, selected.lastConsentAt + config.consentTimeoutMillis);
         }
@@ -901,6 +908,9 @@ public final class IceAgent {
         }
         CandidatePair p = pairForData(local, from);
         if (p != null) {
+            if (p == selected) {
+                p.lastReceivedAt = now;
+            }
             events.add(new IceEvent.DataReceived(data, p));
         } else {
             LOG.trace("dropping {} bytes from {} on no valid pair", data.length, from);
@@ -993,6 +1003,9 @@ public final class IceAgent {
             }
         }
         p.remoteAuthenticated = true;
+        if (p == selected) {
+            p.lastReceivedAt = now;
+        }
         boolean useCandidate = m.has(StunAttribute.USE_CANDIDATE) && role == IceRole.CONTROLLED;
         if (config.lite) {
             liteRequest(p, useCandidate, now);
@@ -1039,6 +1052,7 @@ public final class IceAgent {
         }
         if (selected == p) {
             p.lastConsentAt = now;
+            p.lastReceivedAt = now;
         }
     }
 
@@ -1095,6 +1109,7 @@ public final class IceAgent {
             p.consentInFlight = false;
             if (m.messageClass() == StunMethod.SUCCESS && matches(p, local, from)) {
                 p.lastConsentAt = now;
+                p.lastReceivedAt = now;
             }
             return;
         }
@@ -1173,6 +1188,7 @@ public final class IceAgent {
         }
         selected = p;
         p.lastConsentAt = now;
+        p.lastReceivedAt = now;
         p.nextConsentAt = now + consentJitter();
         p.consentInFlight = false;
         if (p.generation == gen) {
@@ -1250,7 +1266,9 @@ public final class IceAgent {
             p.nextConsentAt = now + LITE_KEEPALIVE_MILLIS;
             sendVia(p.local(), p.remote().address(), new StunMessageBuilder(StunMethod.BINDING, StunMethod.INDICATION,
                     TransactionId.random(random)).addFingerprint().build(), now);
-        } else if (now >= p.nextConsentAt) {
+        } else if (now >= p.nextConsentAt
+                || !p.consentInFlight && now - p.lastReceivedAt >= config.probeAfterMillis) {
+            // Due, or the path has gone quiet: ask now rather than at the next interval.
             p.nextConsentAt = now + consentJitter();
             Generation g = p.generation;
             long prflxPriority = priority(CandidateType.PRFLX, (int) ((IceCandidate.baseOf(p.local()).priority() >> 8) & 0xFFFF));
@@ -1269,7 +1287,7 @@ public final class IceAgent {
         }
         IceTransportState s = state;
         if (selected != null) {
-            if (now - selected.lastConsentAt >= config.disconnectedAfterMillis) {
+            if (now - selected.lastReceivedAt >= config.disconnectedAfterMillis) {
                 s = IceTransportState.DISCONNECTED;
             } else if (selected.generation == gen && (completedGen == gen || checklist.finished() && remoteEndOfCandidates
                     && gatheringState == IceGatheringState.COMPLETE)) {

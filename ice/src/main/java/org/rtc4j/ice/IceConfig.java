@@ -42,8 +42,18 @@ public final class IceConfig {
     public long consentIntervalMillis = 5000;
     /** Consent expiry (RFC 7675: 30 s). */
     public long consentTimeoutMillis = 30_000;
-    /** Report "disconnected" when consent is this overdue. */
-    public long disconnectedAfterMillis = 10_000;
+    /**
+     * Report "disconnected" when nothing (STUN, DTLS, SCTP or media) has arrived on the selected
+     * pair for this long; "connected" again as soon as something does. Browsers show it after a
+     * few seconds of silence (libwebrtc: 2.5 s not receiving, then unanswered pings).
+     */
+    public long disconnectedAfterMillis = 5_000;
+    /**
+     * When the selected pair has been silent this long, send a consent check at once instead of
+     * at the next interval, so that a live but idle path answers well before
+     * {@link #disconnectedAfterMillis} and a dead one is noticed.
+     */
+    public long probeAfterMillis = 2_500;
     /** Where mDNS queries go (sent on {@link IceAgent#MDNS_SOCKET_ID}). */
     public InetSocketAddress mdnsDestination = new InetSocketAddress("224.0.0.251", 5353);
     /** Give up on an mDNS name after this long. */
