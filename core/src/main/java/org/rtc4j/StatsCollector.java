@@ -79,7 +79,13 @@ final class StatsCollector {
         MediaStats.collect(pc.getTransceivers(), pc.media(), ts, out);
 
         Map<String, IceCandidate> candidates = new LinkedHashMap<>();
-        for (CandidatePair p : stack.ice().checklist()) {
+        List<CandidatePair> pairs = new ArrayList<>(stack.ice().checklist());
+        if (selected != null && !pairs.contains(selected)) {
+            // A valid pair with a peer-reflexive local candidate (the address the peer saw) is not
+            // on the checklist, yet it is the one in use: selectedCandidatePairId must resolve.
+            pairs.add(selected);
+        }
+        for (CandidatePair p : pairs) {
             m = new LinkedHashMap<>();
             m.put("transportId", "T01");
             m.put("localCandidateId", candidateId("L", p.local()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -195,6 +196,61 @@ class FaultsTest {
                     .doesNotContain(RTCPeerConnectionState.FAILED);
             assertThat(ch.readyState()).isEqualTo(RTCDataChannelState.OPEN);
         }
+    }
+
+    @Test
+    void whenThePeersAddressChangesTheConnectionFollowsItAfterAValidCheck() throws Exception {
+        try (ImpairmentRelay relay = new ImpairmentRelay(0, 0, 0, 1);
+             LoopbackPair pair = new LoopbackPair(factory)) {
+            Watch a = new Watch(pair.offerer);
+            Watch b = new Watch(pair.answerer);
+            RTCDataChannel ch = pair.offerer.createDataChannel("bulk");
+            CompletableFuture<Void> open = new CompletableFuture<>();
+            ch.onOpen(() -> open.complete(null));
+            long total = 24L << 20;
+            MessageDigest got = MessageDigest.getInstance("SHA-256");
+            AtomicLong received = new AtomicLong();
+            CompletableFuture<Long> started = new CompletableFuture<>();
+            CompletableFuture<Long> done = new CompletableFuture<>();
+            pair.answerer.onDataChannel(r -> r.onMessage(m -> {
+                got.update(m.data());
+                long n = received.addAndGet(m.data().length);
+                if (n >= 4 << 20) {
+                    started.complete(System.nanoTime());
+                }
+                if (n >= total) {
+                    done.complete(System.nanoTime());
+                }
+            }));
+            relay.connect(pair.offerer, pair.answerer);
+            LoopbackPair.await(open);
+            String before = remoteAddressOfSelectedPair(pair.answerer);
+            MessageDigest sentDigest = MessageDigest.getInstance("SHA-256");
+            Thread sender = sender(ch, total, sentDigest);
+            sender.start();
+            started.get(30, TimeUnit.SECONDS);
+            long rebound = System.nanoTime();
+            InetSocketAddress now = relay.rebindA();
+            long completed = (done.get(60, TimeUnit.SECONDS) - rebound) / 1_000_000;
+            sender.join(10_000);
+            String after = remoteAddressOfSelectedPair(pair.answerer);
+            LOG.info("the offerer's address changed ({} -> {}) with {} MiB received: the answerer's selected pair now "
+                    + "ends at {}; 24 MiB complete {} ms after the change; states {} / {}", before, now,
+                    received.get() >> 20, after, completed, a.states, b.states);
+            assertThat(after).isEqualTo(now.getAddress().getHostAddress() + ":" + now.getPort());
+            assertThat(received.get()).isEqualTo(total);
+            assertThat(got.digest()).isEqualTo(sentDigest.digest());
+            assertThat(a.states).doesNotContain(RTCPeerConnectionState.FAILED);
+            assertThat(b.states).doesNotContain(RTCPeerConnectionState.FAILED);
+        }
+    }
+
+    private static String remoteAddressOfSelectedPair(RTCPeerConnection pc) throws Exception {
+        RTCStatsReport r = LoopbackPair.await(pc.getStats());
+        String pairId = (String) r.ofType("transport").get(0).get("selectedCandidatePairId");
+        String remoteId = (String) r.get(pairId).orElseThrow().get("remoteCandidateId");
+        RTCStats c = r.get(remoteId).orElseThrow();
+        return c.get("address") + ":" + c.get("port");
     }
 
     /** The connection states one side goes through, with when it was disconnected and connected again. */

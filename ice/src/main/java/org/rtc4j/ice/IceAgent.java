@@ -908,9 +908,7 @@ public final class IceAgent {
         }
         CandidatePair p = pairForData(local, from);
         if (p != null) {
-            if (p == selected) {
-                p.lastReceivedAt = now;
-            }
+            p.lastReceivedAt = now;
             events.add(new IceEvent.DataReceived(data, p));
         } else {
             LOG.trace("dropping {} bytes from {} on no valid pair", data.length, from);
@@ -1003,9 +1001,7 @@ public final class IceAgent {
             }
         }
         p.remoteAuthenticated = true;
-        if (p == selected) {
-            p.lastReceivedAt = now;
-        }
+        markReceived(p, now);
         boolean useCandidate = m.has(StunAttribute.USE_CANDIDATE) && role == IceRole.CONTROLLED;
         if (config.lite) {
             liteRequest(p, useCandidate, now);
@@ -1165,12 +1161,49 @@ public final class IceAgent {
             firstValidAt = now;
             nextValidPingAt = now + config.validPingIntervalMillis;
         }
+        p.lastReceivedAt = now;
+        valid.lastReceivedAt = now;
         checklist.unfreeze(p.foundation());
         if ((c.useCandidate && role == IceRole.CONTROLLING) || (p.nominateOnSuccess && role == IceRole.CONTROLLED)) {
             p.nominating = false;
             valid.nominated = true;
             select(valid, now);
         }
+    }
+
+    /** Something authenticated arrived on checklist pair {@code p}: it and its valid pair are receiving. */
+    private void markReceived(CandidatePair p, long now) {
+        p.lastReceivedAt = now;
+        CandidatePair v = checklist.validFrom(p);
+        if (v != null) {
+            v.lastReceivedAt = now;
+        }
+        if (selected != null && selected.checkedFrom == p) {
+            selected.lastReceivedAt = now;
+        }
+    }
+
+    /**
+     * The peer's address changed under the selected pair (its NAT rebound, it moved): the selected
+     * pair has been silent for {@link IceConfig#probeAfterMillis} while another valid pair of the
+     * same generation and local base — one whose check we made and the peer answered, after the
+     * peer's own checks came from its new address — is receiving. Returns that pair, or null.
+     * Either role follows: the controlling side may not see the change at all (its own path
+     * looks the same), so waiting for it to nominate would leave the connection dead.
+     */
+    private CandidatePair movedTo(CandidatePair p, long now) {
+        CandidatePair best = null;
+        for (CandidatePair v : checklist.valid()) {
+            if (v == p || v.generation != p.generation || v.checkedFrom.state != CandidatePair.State.SUCCEEDED
+                    || !v.checkedFrom.remoteAuthenticated || now - v.lastReceivedAt >= config.probeAfterMillis
+                    || !IceCandidate.sameBase(v.local(), p.local()) || v.lastReceivedAt <= p.lastReceivedAt) {
+                continue;
+            }
+            if (best == null || v.lastReceivedAt > best.lastReceivedAt) {
+                best = v;
+            }
+        }
+        return best;
     }
 
     private boolean knownLocal(InetSocketAddress mapped, IceCandidate local) {
@@ -1260,6 +1293,16 @@ public final class IceAgent {
             consentLost = true;
             setState(IceTransportState.FAILED);
             return;
+        }
+        if (!config.lite && now - p.lastReceivedAt >= config.probeAfterMillis) {
+            CandidatePair moved = movedTo(p, now);
+            if (moved != null) {
+                LOG.debug("nothing on {} for {} ms while {} receives: the peer moved, following it", p,
+                        now - p.lastReceivedAt, moved);
+                moved.nominated = true;
+                select(moved, now);
+                return;
+            }
         }
         if (now >= p.nextConsentAt && config.lite) {
             // A lite agent sends no checks; a Binding indication keeps NAT bindings open (RFC 8445 11).
