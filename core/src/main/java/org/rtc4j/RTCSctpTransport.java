@@ -9,8 +9,11 @@ import java.util.function.Consumer;
  *
  * <p>{@link #maxMessageSize()} is what {@link RTCDataChannel#send} accepts: the peer's
  * {@code a=max-message-size} (64 KiB when its description has none, as RFC 8841 says; Chromium
- * offers 256 KiB, Firefox 1 GiB, Pion 64 KiB), so an application can split before it sends rather
- * than learn the limit from a {@code TypeError}. {@link #maxChannels()} is known once the
+ * offers 256 KiB, Firefox 1 GiB; Pion and GStreamer declare none), so an application can split
+ * before it sends rather than learn the limit from a {@code TypeError}. One known peer accepts
+ * less than it implies: Pion 3.1.x (Debian's 3.1.56) declares nothing, so 64 KiB applies, yet its
+ * receiver reads at most 65535 bytes and closes the channel on a 65536-byte message — send it
+ * messages of 65535 bytes or fewer ({@code PionPeerTest} does). {@link #maxChannels()} is known once the
  * association is up: the smaller of the stream counts the two INITs agreed on.
  *
  * <p>Getters may be called from any thread; the listener runs on the connection's event loop.

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * A real peer in a child process that talks {@link Envelope}s one per line over its stdin and
  * stdout; what it writes to stderr goes into the transcript. Its messages wait until a handler
- * is set, so that none is lost when it answers before the test listens. Closing ends its stdin (the peer's
- * cue to close its connection and exit), waits a few seconds, then kills it.
+ * is set, so that none is lost when it answers before the test listens (webrtcbin and Pion write
+ * their offers within milliseconds of starting). Closing ends its stdin (the peer's cue to close
+ * its connection and exit), waits a few seconds, then kills it.
  */
 class ProcessPeer implements PeerLink {
 
