@@ -100,6 +100,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
     private volatile boolean dtlsConnected;
+    // The peer ended DTLS with close_notify: W3C counts a "closed" DTLS transport with the
+    // connected ones, so the connection stays "connected" until ICE says otherwise.
+    private volatile boolean dtlsClosed;
     private volatile boolean dtlsFailed;
     private volatile String dtlsCipherSuite;
     private volatile long remoteMaxMessageSize = RemoteTransport.DEFAULT_MAX_MESSAGE_SIZE;
@@ -1027,7 +1030,8 @@ public final class RTCPeerConnection implements AutoCloseable {
             s = RTCPeerConnectionState.FAILED;
         } else if (ice == RTCIceConnectionState.DISCONNECTED) {
             s = RTCPeerConnectionState.DISCONNECTED;
-        } else if ((ice == RTCIceConnectionState.CONNECTED || ice == RTCIceConnectionState.COMPLETED) && dtlsConnected) {
+        } else if ((ice == RTCIceConnectionState.CONNECTED || ice == RTCIceConnectionState.COMPLETED)
+                && (dtlsConnected || dtlsClosed)) {
             s = RTCPeerConnectionState.CONNECTED;
         } else if (ice == RTCIceConnectionState.NEW) {
             s = RTCPeerConnectionState.NEW;
@@ -1102,6 +1106,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 }
             } else if (e instanceof DtlsEvent.Closed) {
                 dtlsConnected = false;
+                dtlsClosed = true;
                 for (RTCDataChannel c : List.copyOf(stack.channels().values())) {
                     c.closed();
                 }

@@ -67,6 +67,15 @@ class SctpTransportTest {
             assertThat(offererSctp.state()).isEqualTo(RTCSctpTransportState.CLOSED);
             assertThat(atOfferer).endsWith(RTCSctpTransportState.CLOSED);
             assertThat(atAnswerer).doesNotContain(RTCSctpTransportState.CLOSED);
+            // The peer's close_notify closes our DTLS transport; W3C counts a closed transport with
+            // the connected ones, so the connection says connected (not connecting) until ICE notices.
+            String dtls = null;
+            for (int i = 0; i < 100 && !"closed".equals(dtls); i++) {
+                dtls = (String) LoopbackPair.await(p.offerer.getStats()).ofType("transport").get(0).get("dtlsState");
+                Thread.sleep(20);
+            }
+            assertThat(dtls).isEqualTo("closed");
+            assertThat(p.offerer.connectionState()).isEqualTo(RTCPeerConnectionState.CONNECTED);
         }
     }
 

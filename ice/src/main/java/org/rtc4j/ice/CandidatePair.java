@@ -19,7 +19,8 @@ public final class CandidatePair {
     }
 
     private final IceCandidate local;
-    private final IceCandidate remote;
+    // Replaced once when the peer signals the candidate it was learnt as peer-reflexive from.
+    private IceCandidate remote;
     long priority;
     State state = State.FROZEN;
     boolean valid;
@@ -44,6 +45,16 @@ public final class CandidatePair {
         this.local = local;
         this.remote = remote;
         this.generation = generation;
+        updatePriority(controlling);
+    }
+
+    /**
+     * The peer signalled {@code signalled}, at the address this pair's peer-reflexive remote
+     * candidate was learnt from: the pair now names the signalled candidate (type, foundation,
+     * priority), as browsers then report it.
+     */
+    void upgradeRemote(IceCandidate signalled, boolean controlling) {
+        this.remote = signalled;
         updatePriority(controlling);
     }
 

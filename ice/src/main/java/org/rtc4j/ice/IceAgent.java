@@ -308,9 +308,27 @@ public final class IceAgent {
             p.candidates.add(candidate);
             return;
         }
-        for (IceCandidate r : remoteCandidates) {
+        for (int i = 0; i < remoteCandidates.size(); i++) {
+            IceCandidate r = remoteCandidates.get(i);
             if (r.address().equals(candidate.address())) {
-                return; // already known (perhaps as peer-reflexive)
+                if (r.type() == CandidateType.PRFLX && candidate.type() != CandidateType.PRFLX) {
+                    // Its checks came before its candidate: the same address, now with its real
+                    // type and priority (stats then say host or srflx, as in browsers).
+                    remoteCandidates.set(i, candidate);
+                    boolean controlling = role == IceRole.CONTROLLING;
+                    for (CandidatePair p : checklist.pairs()) {
+                        if (p.remote() == r) {
+                            p.upgradeRemote(candidate, controlling);
+                        }
+                    }
+                    for (CandidatePair p : checklist.valid()) {
+                        if (p.remote() == r) {
+                            p.upgradeRemote(candidate, controlling);
+                        }
+                    }
+                    LOG.debug("peer-reflexive remote candidate {} is the signalled {}", r.address(), candidate.type().sdpName());
+                }
+                return;
             }
         }
         remoteCandidates.add(candidate);

@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
         description = "Measure rtc4j-to-rtc4j on 127.0.0.1 in one process: setup time (createOffer to data channel "
                 + "open) over N connections, one after another, and throughput of M MiB on one reliable channel.",
         footer = {"", "Examples:", "  rtc4j bench", "  rtc4j bench --connections 100 --mb 256 --json",
+                "  rtc4j bench --soak 1000 --soak-seconds 300   # 1,000 connections open at once, one echo a second each",
                 "", "With --json the last line is {\"event\":\"bench\",\"setup_ms_p50\":...,\"setup_ms_p99\":...,"
-                + "\"throughput_mbit_s\":...,\"connections\":N,\"mb\":M}."})
+                + "\"throughput_mbit_s\":...,\"connections\":N,\"mb\":M}; with --soak it is {\"event\":\"soak\",\"sent\":...,"
+                + "\"echoed\":...,\"lost\":...,\"cpu_us_per_connection_second\":...,\"heap_mib_by_sample\":[...],...}."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,6 +46,16 @@ public final class BenchCommand implements Callable<Integer> {
                     + "data path (default: ${DEFAULT-VALUE}).")
     int warmupMb;
 
+    @Option(names = "--soak", paramLabel = "N", defaultValue = "0",
+            description = "Instead: hold N connections open at once, each echoing one message a second for "
+                    + "--soak-seconds, sampling heap, threads and CPU each minute; exit 1 if any message is lost or out of "
+                    + "order or any connection drops.")
+    int soak;
+
+    @Option(names = "--soak-seconds", paramLabel = "S", defaultValue = "300",
+            description = "Length of the soak in seconds (default: ${DEFAULT-VALUE}).")
+    int soakSeconds;
+
     @Option(names = "--json", description = "JSON lines; the last one holds the figures.")
     boolean json;
 
@@ -55,6 +67,18 @@ public final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         RTCConfiguration config = RTCConfiguration.builder().interfaceFilter(InterfaceFilter.loopbackOnly()).build();
+        if (soak < 0 || soakSeconds < 1) {
+            events.error("--soak must be at least 0 and --soak-seconds at least 1");
+            return 2;
+        }
+        if (soak > 0) {
+            try (PeerConnectionFactory factory = PeerConnectionFactory.create()) {
+                return new Soak(events, soak, soakSeconds).run(factory, config);
+            } catch (CliFailure e) {
+                events.error(e.getMessage());
+                return e.exitCode();
+            }
+        }
         try (PeerConnectionFactory factory = PeerConnectionFactory.create()) {
             // One uncounted connection first: class loading and JIT would otherwise be p99.
             for (int i = 0; i < warmup; i++) {

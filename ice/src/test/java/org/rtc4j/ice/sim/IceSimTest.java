@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.rtc4j.ice.CandidatePair;
 import org.rtc4j.ice.CandidateType;
 import org.rtc4j.ice.Datagram;
 import org.rtc4j.ice.IceAgent;
@@ -217,6 +218,31 @@ class IceSimTest {
         assertThat(b.agent.selectedPair().remote().address().getAddress()).isEqualTo(ip("203.0.113.1"));
         // ...and A learned its own NAT address from B's response: a local peer-reflexive candidate.
         assertThat(a.agent.selectedPair().local().type()).isEqualTo(CandidateType.PRFLX);
+        assertThat(exchange(a, b, 10)).containsExactly(10, 10);
+    }
+
+    @Test
+    void aSignalledCandidateReplacesThePeerReflexiveOneLearntAtItsAddress() {
+        SimPeer a = peer(config(IceRole.CONTROLLING), null, "192.0.2.1");
+        SimPeer b = peer(config(IceRole.CONTROLLED), null, "192.0.2.2");
+        a.agent.setRemoteCredentials(b.agent.localUfrag(), b.agent.localPassword(), 0);
+        b.agent.setRemoteCredentials(a.agent.localUfrag(), a.agent.localPassword(), 0);
+        List<IceEvent> fromB = new ArrayList<>();
+        b.signaling = fromB::add; // B's candidates reach A late: A first meets B through B's checks
+        a.signaling = e -> deliver(e, b);
+        start(a, b);
+        assertThat(sim.runUntil(T0 + 2900, () -> connected(a) && connected(b))).isTrue();
+        CandidatePair pair = a.agent.selectedPair();
+        assertThat(pair.remote().type()).isEqualTo(CandidateType.PRFLX);
+        long prflxPriority = pair.priority();
+        fromB.forEach(e -> deliver(e, a));
+        sim.runUntil(net.now() + 1000, () -> false);
+        assertThat(a.agent.selectedPair()).isSameAs(pair);
+        assertThat(pair.remote().type()).isEqualTo(CandidateType.HOST);
+        assertThat(pair.remote().address()).isEqualTo(addr("192.0.2.2", 5000));
+        assertThat(pair.priority()).isNotEqualTo(prflxPriority);
+        assertThat(a.agent.remoteCandidates()).filteredOn(c -> c.address().equals(addr("192.0.2.2", 5000)))
+                .singleElement().extracting(IceCandidate::type).isEqualTo(CandidateType.HOST);
         assertThat(exchange(a, b, 10)).containsExactly(10, 10);
     }
 
