@@ -88,6 +88,12 @@ public final class Rtc4jCli implements Runnable {
 
     /** Entry point of {@code ./rtc4j} and {@code java -jar rtc4j.jar}. */
     public static void main(String[] args) {
+        // RTC4J_LOG=debug does what --log-level debug does, for scripts that cannot add a flag;
+        // the flag, parsed later, wins.
+        String env = System.getenv("RTC4J_LOG");
+        if (env != null && !env.isBlank() && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", env.trim().toLowerCase(java.util.Locale.ROOT));
+        }
         System.exit(commandLine().execute(args));
     }
 

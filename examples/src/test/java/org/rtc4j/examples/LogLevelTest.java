@@ -2,7 +2,6 @@ package org.rtc4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,23 +29,82 @@ class LogLevelTest {
     }
 
     @Test
+    void rtc4jLogInTheEnvironmentDoesWhatTheFlagDoes() throws Exception {
+        assertThat(stderr(java.util.Map.of("RTC4J_LOG", "debug"), 0, "demo", "--mb", "1"))
+                .contains("DEBUG org.rtc4j.TransportStack - closing:");
+    }
+
+    @Test
+    void aServerInANamespaceWithOnlyLoopbackPrintsNoWarning() throws Exception {
+        // A container or a bare namespace has no interface with a MAC address, and Netty warns on
+        // every start that it uses random bytes for channel ids. The server runs in a network
+        // namespace of its own here (unshare --net, lo only) to show the CLI keeps that quiet.
+        org.junit.jupiter.api.Assumptions.assumeTrue(isRoot() && Files.isExecutable(Path.of("/usr/bin/unshare")),
+                "needs root and util-linux's unshare for a network namespace of its own");
+        String quiet = inBareNamespace(List.of());
+        assertThat(quiet).contains("rtc4j signaling server on http://127.0.0.1:").doesNotContain("WARN");
+        // The same start with Netty's logger let through shows what was kept out.
+        String noisy = inBareNamespace(List.of("-Dorg.slf4j.simpleLogger.log.io.netty.util.internal.MacAddressUtil=warn"));
+        assertThat(noisy).contains("WARN io.netty.util.internal.MacAddressUtil");
+    }
+
+    private String inBareNamespace(List<String> jvmOptions) throws Exception {
+        StringBuilder java = new StringBuilder("exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "'");
+        for (String o : jvmOptions) {
+            java.append(" '").append(o).append("'");
+        }
+        java.append(" -cp '").append(System.getProperty("java.class.path")).append("' ").append(Rtc4jCli.class.getName())
+                .append(" signal-server --port 0");
+        Path out = tmp.resolve("out-" + System.nanoTime());
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/unshare", "--net", "sh", "-c", "ip link set lo up && " + java)
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().remove("RTC4J_LOG");
+        Process p = pb.start();
+        for (int i = 0; i < 300 && !Files.readString(out).contains("signaling server on"); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500); // anything printed after the first line
+        p.destroy();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    @Test
     void aLevelThatIsNotOneIsAUsageError() throws Exception {
         assertThat(stderr(2, "demo", "--log-level", "loud")).contains("--log-level must be");
     }
 
     private String stderr(String... args) throws Exception {
-        return stderr(0, args);
+        return stderr(java.util.Map.of(), 0, args);
     }
 
     private String stderr(int expectedExit, String... args) throws Exception {
+        return stderr(java.util.Map.of(), expectedExit, args);
+    }
+
+    private String stderr(java.util.Map<String, String> env, int expectedExit, String... args) throws Exception {
+        Process p = start(env, args);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String text = Files.readString(errFile, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(text).isEqualTo(expectedExit);
+        return text;
+    }
+
+    private Path errFile;
+
+    private Process start(java.util.Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Rtc4jCli.class.getName()));
         cmd.addAll(List.of(args));
-        File err = tmp.resolve("err-" + System.nanoTime()).toFile();
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String text = Files.readString(err.toPath(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(text).isEqualTo(expectedExit);
-        return text;
+        errFile = tmp.resolve("err-" + System.nanoTime());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errFile.toFile());
+        pb.environment().remove("RTC4J_LOG");
+        pb.environment().putAll(env);
+        return pb.start();
     }
 }
