@@ -149,44 +149,31 @@ class FaultsTest {
             CompletableFuture<Void> open = new CompletableFuture<>();
             ch.onOpen(() -> open.complete(null));
             long total = 24L << 20;
-            MessageDigest got = MessageDigest.getInstance("SHA-256");
-            AtomicLong received = new AtomicLong();
-            CompletableFuture<Long> halfway = new CompletableFuture<>();
-            CompletableFuture<Long> done = new CompletableFuture<>();
-            pair.answerer.onDataChannel(r -> r.onMessage(m -> {
-                got.update(m.data());
-                long n = received.addAndGet(m.data().length);
-                if (n >= 4 << 20) {
-                    halfway.complete(System.nanoTime());
-                }
-                if (n >= total) {
-                    done.complete(System.nanoTime());
-                }
-            }));
+            Receiver in = new Receiver(pair.answerer, total);
             relay.connect(pair.offerer, pair.answerer);
             LoopbackPair.await(open);
             MessageDigest sentDigest = MessageDigest.getInstance("SHA-256");
             Thread sender = sender(ch, total, sentDigest);
             sender.start();
 
-            halfway.get(30, TimeUnit.SECONDS);
+            in.fourMiB.get(30, TimeUnit.SECONDS);
             long down = System.nanoTime();
             relay.blackout(true);
             long aDown = (a.disconnected.get(10, TimeUnit.SECONDS) - down) / 1_000_000;
             long bDown = (b.disconnected.get(10, TimeUnit.SECONDS) - down) / 1_000_000;
-            long atBlackout = received.get();
+            long atBlackout = in.received.get();
             Thread.sleep(Math.max(0, 10_000 - (System.nanoTime() - down) / 1_000_000));
             long up = System.nanoTime();
             relay.blackout(false);
             long aUp = (a.reconnected.get(15, TimeUnit.SECONDS) - up) / 1_000_000;
             long bUp = (b.reconnected.get(15, TimeUnit.SECONDS) - up) / 1_000_000;
-            long completed = (done.get(60, TimeUnit.SECONDS) - up) / 1_000_000;
+            long completed = (in.done.get(60, TimeUnit.SECONDS) - up) / 1_000_000;
             sender.join(10_000);
             LOG.info("10 s blackout ({} datagrams dropped) after {} MiB: disconnected after {} / {} ms, connected "
                     + "{} / {} ms after it lifted, the 24 MiB complete {} ms after it lifted", relay.blackedOut.get(),
                     atBlackout >> 20, aDown, bDown, aUp, bUp, completed);
-            assertThat(received.get()).isEqualTo(total);
-            assertThat(got.digest()).isEqualTo(sentDigest.digest());
+            assertThat(in.received.get()).isEqualTo(total);
+            assertThat(in.digest.digest()).isEqualTo(sentDigest.digest());
             assertThat(aDown).isLessThan(10_000);
             assertThat(a.states).containsSubsequence(RTCPeerConnectionState.CONNECTED,
                     RTCPeerConnectionState.DISCONNECTED, RTCPeerConnectionState.CONNECTED)
@@ -208,38 +195,25 @@ class FaultsTest {
             CompletableFuture<Void> open = new CompletableFuture<>();
             ch.onOpen(() -> open.complete(null));
             long total = 24L << 20;
-            MessageDigest got = MessageDigest.getInstance("SHA-256");
-            AtomicLong received = new AtomicLong();
-            CompletableFuture<Long> started = new CompletableFuture<>();
-            CompletableFuture<Long> done = new CompletableFuture<>();
-            pair.answerer.onDataChannel(r -> r.onMessage(m -> {
-                got.update(m.data());
-                long n = received.addAndGet(m.data().length);
-                if (n >= 4 << 20) {
-                    started.complete(System.nanoTime());
-                }
-                if (n >= total) {
-                    done.complete(System.nanoTime());
-                }
-            }));
+            Receiver in = new Receiver(pair.answerer, total);
             relay.connect(pair.offerer, pair.answerer);
             LoopbackPair.await(open);
             String before = remoteAddressOfSelectedPair(pair.answerer);
             MessageDigest sentDigest = MessageDigest.getInstance("SHA-256");
             Thread sender = sender(ch, total, sentDigest);
             sender.start();
-            started.get(30, TimeUnit.SECONDS);
+            in.fourMiB.get(30, TimeUnit.SECONDS);
             long rebound = System.nanoTime();
             InetSocketAddress now = relay.rebindA();
-            long completed = (done.get(60, TimeUnit.SECONDS) - rebound) / 1_000_000;
+            long completed = (in.done.get(60, TimeUnit.SECONDS) - rebound) / 1_000_000;
             sender.join(10_000);
             String after = remoteAddressOfSelectedPair(pair.answerer);
             LOG.info("the offerer's address changed ({} -> {}) with {} MiB received: the answerer's selected pair now "
                     + "ends at {}; 24 MiB complete {} ms after the change; states {} / {}", before, now,
-                    received.get() >> 20, after, completed, a.states, b.states);
+                    in.received.get() >> 20, after, completed, a.states, b.states);
             assertThat(after).isEqualTo(now.getAddress().getHostAddress() + ":" + now.getPort());
-            assertThat(received.get()).isEqualTo(total);
-            assertThat(got.digest()).isEqualTo(sentDigest.digest());
+            assertThat(in.received.get()).isEqualTo(total);
+            assertThat(in.digest.digest()).isEqualTo(sentDigest.digest());
             assertThat(a.states).doesNotContain(RTCPeerConnectionState.FAILED);
             assertThat(b.states).doesNotContain(RTCPeerConnectionState.FAILED);
         }
@@ -251,6 +225,27 @@ class FaultsTest {
         String remoteId = (String) r.get(pairId).orElseThrow().get("remoteCandidateId");
         RTCStats c = r.get(remoteId).orElseThrow();
         return c.get("address") + ":" + c.get("port");
+    }
+
+    /** The receiving end of a transfer: what arrived, its digest, and when 4 MiB and all of it had. */
+    private static final class Receiver {
+        final MessageDigest digest = sha256();
+        final AtomicLong received = new AtomicLong();
+        final CompletableFuture<Long> fourMiB = new CompletableFuture<>();
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+
+        Receiver(RTCPeerConnection pc, long total) {
+            pc.onDataChannel(r -> r.onMessage(m -> {
+                digest.update(m.data());
+                long n = received.addAndGet(m.data().length);
+                if (n >= 4 << 20) {
+                    fourMiB.complete(System.nanoTime());
+                }
+                if (n >= total) {
+                    done.complete(System.nanoTime());
+                }
+            }));
+        }
     }
 
     /** The connection states one side goes through, with when it was disconnected and connected again. */
@@ -293,6 +288,14 @@ class FaultsTest {
         }, "bulk");
         t.setDaemon(true);
         return t;
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static <T> T onLoop(RTCPeerConnection pc, java.util.function.Supplier<T> s) throws Exception {

@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rtc4j.PeerConnectionFactory;
 import org.rtc4j.RTCStats;
 import org.rtc4j.interop.MediaFiles.VideoCodec;
 import org.rtc4j.media.MediaFileSource;
@@ -23,25 +20,11 @@ import org.slf4j.LoggerFactory;
  * rtc4j records and ffprobe decodes; rtc4j plays files that aiortc's MediaRecorder writes to an
  * MP4 that ffprobe decodes.
  */
-class AiortcMediaTest {
+class AiortcMediaTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(AiortcMediaTest.class);
     private static final int SECONDS = 8;
     private static final int FPS = MediaFiles.FPS;
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
     @ParameterizedTest(name = "aiortc sends, rtc4j offers: {0}")
     @ValueSource(booleans = {false, true})
     void aiortcPlaysFilesThatRtc4jRecords(boolean rtc4jOffers) throws Exception {

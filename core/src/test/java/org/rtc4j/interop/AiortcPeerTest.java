@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rtc4j.PeerConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,22 +15,9 @@ import org.slf4j.LoggerFactory;
  * test's network namespace, with aiortc offering and with rtc4j offering: the same checks as
  * {@link ChromiumPeerTest}.
  */
-class AiortcPeerTest {
+class AiortcPeerTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(AiortcPeerTest.class);
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
 
     @Test
     void aiortcOffersAndRtc4jAnswers() throws Exception {
@@ -53,17 +36,8 @@ class AiortcPeerTest {
              EchoScenario s = new EchoScenario(factory, ChromiumPeerTest.config(), peer, false, bulk, 64 * 1024)) {
             s.start(rtc4jOffers);
             Map<String, Object> r = s.awaitResult(Duration.ofSeconds(90));
-            String role = rtc4jOffers ? "rtc4j offering" : "aiortc offering";
-            LOG.info("rtc4j<->aiortc ({}): rtc4j {}; aiortc: {}",
-                    role, s.timeline(), r);
-            ChromiumPeerTest.assertEcho(s, r);
-            LOG.info("rtc4j->aiortc ({}): 16 MiB in {} ms receiver-side = {} Mbit/s (sender {} ms)", role,
-                    r.get("bulk_ms"), Math.round(bulk * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
-                    s.bulkSendMs);
-            long closing = System.nanoTime();
-            s.pc.close();
-            long heardMs = (s.peerClosed.get(10, TimeUnit.SECONDS) - closing) / 1_000_000;
-            LOG.info("rtc4j close() -> aiortc's channel close event ({}): {} ms", role, heardMs);
+            EchoChecks.finish(LOG, "aiortc", rtc4jOffers ? "rtc4j offering" : "aiortc offering", s, r, bulk,
+                    false, "aiortc's channel close event", peer::transcript);
         }
     }
 

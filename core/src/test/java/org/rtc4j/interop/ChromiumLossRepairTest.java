@@ -10,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rtc4j.ImpairmentRelay;
-import org.rtc4j.PeerConnectionFactory;
 import org.rtc4j.RTCConfiguration;
 import org.rtc4j.RTCStats;
 import org.rtc4j.interop.MediaFiles.VideoCodec;
@@ -29,25 +26,11 @@ import org.slf4j.LoggerFactory;
  * rtc4j's NACKs off loses many. rtc4j sending: Chromium NACKs, rtc4j retransmits on RTX, and
  * Chromium decodes (nearly) every frame sent.
  */
-class ChromiumLossRepairTest {
+class ChromiumLossRepairTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChromiumLossRepairTest.class);
     private static final int SECONDS = 10;
     private static final double LOSS = 0.05;
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
     private static java.net.InetAddress host() throws java.net.UnknownHostException {
         return java.net.InetAddress.getByName(ChromiumPeerTest.HOST);
     }

@@ -8,15 +8,11 @@ import static org.rtc4j.interop.ChromiumMediaPageTest.number;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.rtc4j.PeerConnectionFactory;
 import org.rtc4j.RTCStats;
 import org.rtc4j.RTCStatsReport;
 import org.rtc4j.interop.MediaFiles.VideoCodec;
@@ -30,24 +26,10 @@ import org.slf4j.LoggerFactory;
  * microphone (a tone); rtc4j records them to IVF, Annex-B and Ogg files that ffprobe decodes.
  * rtc4j plays ffmpeg-made files; the page's getStats and canvas say what Chromium decoded.
  */
-class ChromiumMediaTest {
+class ChromiumMediaTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChromiumMediaTest.class);
     private static final int SECONDS = 10;
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
     @ParameterizedTest(name = "Chromium sends {0} and Opus, rtc4j offers: {1}")
     @CsvSource({"VP8,false", "VP8,true", "H264,false", "H264,true"})
     void chromiumSendsAndRtc4jRecordsWhatFfprobeDecodes(VideoCodec codec, boolean rtc4jOffers) throws Exception {

@@ -7,10 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rtc4j.PeerConnectionFactory;
 import org.rtc4j.RTCConfiguration;
 import org.rtc4j.RTCDataChannelMessage;
 import org.rtc4j.RTCDataChannelState;
@@ -25,25 +22,11 @@ import org.slf4j.LoggerFactory;
  * checked by SHA-256, a pre-negotiated channel, channel close from either side, both sides
  * connected.
  */
-class ChromiumPeerTest {
+class ChromiumPeerTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChromiumPeerTest.class);
     static final long BULK = 16L << 20;
     static final String HOST = "10.99.0.1";
-
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
 
     static RTCConfiguration config() throws Exception {
         return RTCConfiguration.builder().interfaceFilter(InterfaceFilter.only(InetAddress.getByName(HOST))).build();
@@ -68,24 +51,8 @@ class ChromiumPeerTest {
                     + "&bulk=" + BULK;
             try (Chromium browser = Chromium.open(url)) {
                 Map<String, Object> r = s.awaitResult(Duration.ofSeconds(60));
-                String role = rtc4jOffers ? "rtc4j offering" : "Chromium offering";
-                LOG.info("rtc4j<->Chromium ({}): rtc4j {}; page: {}",
-                        role, s.timeline(), r);
-                assertEcho(s, r);
-                // and 16 MiB back from Chromium, whole and in order
-                assertThat(r.get("upload_sha256")).isNotNull();
-                assertThat(EchoScenario.hex(s.bulkReceived.get(30, TimeUnit.SECONDS))).isEqualTo(r.get("upload_sha256"));
-                LOG.info("Chromium->rtc4j ({}): 16 MiB in {} ms receiver-side = {} Mbit/s", role, s.bulkReceiveMs,
-                        Math.round(BULK * 8 / (double) Math.max(1, s.bulkReceiveMs) / 1000));
-                LOG.info("rtc4j->Chromium ({}): 16 MiB in {} ms page-side = {} Mbit/s (sender {} ms)", role,
-                        r.get("bulk_ms"), Math.round(BULK * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
-                        s.bulkSendMs);
-                // close() is on the wire at once (SCTP ABORT, DTLS close_notify): Chromium's open
-                // channel closes now, not when consent freshness expires 30 s later.
-                long closing = System.nanoTime();
-                s.pc.close();
-                long heardMs = (s.peerClosed.get(10, TimeUnit.SECONDS) - closing) / 1_000_000;
-                LOG.info("rtc4j close() -> Chromium's channel close event ({}): {} ms", role, heardMs);
+                EchoChecks.finish(LOG, "Chromium", rtc4jOffers ? "rtc4j offering" : "Chromium offering", s, r, BULK,
+                        true, "Chromium's channel close event", server::transcript);
             }
         }
     }

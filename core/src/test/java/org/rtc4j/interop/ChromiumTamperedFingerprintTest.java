@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rtc4j.PeerConnectionFactory;
 import org.rtc4j.RTCPeerConnectionState;
 import org.rtc4j.RTCSessionDescription;
 import org.slf4j.Logger;
@@ -19,23 +16,9 @@ import org.slf4j.LoggerFactory;
  * (what a man in the middle of the signaling would do): rtc4j's connection must fail and no
  * channel may open or carry anything, whichever side is the DTLS client.
  */
-class ChromiumTamperedFingerprintTest {
+class ChromiumTamperedFingerprintTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChromiumTamperedFingerprintTest.class);
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
     @Test
     void tamperedOfferFailsWithRtc4jAsDtlsClient() throws Exception {
         run(false);

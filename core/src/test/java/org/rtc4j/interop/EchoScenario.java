@@ -75,6 +75,8 @@ final class EchoScenario implements AutoCloseable {
     /** SHA-256 of what the peer sent back on {@code bulk}, once {@code bulkBytes} arrived. */
     final CompletableFuture<byte[]> bulkReceived = new CompletableFuture<>();
     volatile long bulkReceiveMs;
+    /** Bytes of the peer's upload on {@code bulk} so far (for a failure's message). */
+    volatile long bulkBytesReceived;
     final List<RTCPeerConnectionState> states = new CopyOnWriteArrayList<>();
     final List<String> unexpected = new CopyOnWriteArrayList<>();
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -203,6 +205,7 @@ final class EchoScenario implements AutoCloseable {
             }
             uploaded.update(m.data());
             upload[0] += m.data().length;
+            bulkBytesReceived = upload[0];
             if (upload[0] >= bulkBytes && !bulkReceived.isDone()) {
                 bulkReceiveMs = (System.nanoTime() - upload[1]) / 1_000_000;
                 bulkReceived.complete(upload[0] == bulkBytes ? uploaded.digest() : new byte[0]);
@@ -334,7 +337,8 @@ final class EchoScenario implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new AssertionError("no result from the peer in " + timeout + "; rtc4j states " + states
                     + ", failures " + failures + ", chat echoed " + chatEchoed + ", neg echoes "
-                    + negEchoes.isDone() + ", bulk sent " + bulkSent.isDone() + ", chat closed " + chatClosed.getNow(null)
+                    + negEchoes.isDone() + ", bulk sent " + bulkSent.isDone() + ", bulk received from the peer "
+                    + bulkBytesReceived + " bytes, chat closed " + chatClosed.getNow(null)
                     + ", neg closed " + negClosed.getNow(null) + ", neg state " + neg.readyState() + "; peer said:\n" + link.transcript());
         }
     }

@@ -12,11 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.assertj.core.api.Assumptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rtc4j.PeerConnectionFactory;
 import org.rtc4j.RTCStats;
 import org.rtc4j.RTCStatsReport;
 import org.rtc4j.interop.MediaFiles.VideoCodec;
@@ -32,27 +29,13 @@ import org.slf4j.LoggerFactory;
  * files; the page (chromium-media.html, which runs in both browsers) says with getStats and its
  * canvas what Firefox decoded.
  */
-class FirefoxMediaTest {
+class FirefoxMediaTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirefoxMediaTest.class);
     private static final int SECONDS = 10;
     /** What the page asks of Firefox's fake camera: bigger than our files, many packets a frame. */
     private static final int CAMERA_W = 640;
     private static final int CAMERA_H = 480;
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
     /** Firefox tests need the namespace (root, iproute2) and Firefox ESR; CI has both. */
     static void requireIsolatedFirefox() {
         if (System.getenv("CI") != null) {

@@ -1,15 +1,10 @@
 package org.rtc4j.interop;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rtc4j.PeerConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,22 +15,9 @@ import org.slf4j.LoggerFactory;
  * close from either side, 16 MiB each way by SHA-256, and Firefox's channel closing at once
  * after rtc4j's {@code close()}.
  */
-class FirefoxPeerTest {
+class FirefoxPeerTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirefoxPeerTest.class);
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
 
     @ParameterizedTest(name = "rtc4j offers: {0}")
     @ValueSource(booleans = {false, true})
@@ -48,25 +30,9 @@ class FirefoxPeerTest {
             String url = server.url("chromium-peer.html") + "?role=" + (rtc4jOffers ? "answer" : "offer")
                     + "&bulk=" + bulk;
             try (Firefox browser = Firefox.open(url)) {
-                String role = rtc4jOffers ? "rtc4j offering" : "Firefox offering";
-                Map<String, Object> r;
-                try {
-                    r = s.awaitResult(Duration.ofSeconds(90));
-                    LOG.info("rtc4j<->Firefox ({}): rtc4j {}; page: {}", role, s.timeline(), r);
-                    ChromiumPeerTest.assertEcho(s, r);
-                    assertThat(EchoScenario.hex(s.bulkReceived.get(30, TimeUnit.SECONDS))).isEqualTo(r.get("upload_sha256"));
-                } catch (AssertionError e) {
-                    throw new AssertionError(e.getMessage() + "\nFirefox printed:\n" + browser.output(), e);
-                }
-                LOG.info("Firefox->rtc4j ({}): 16 MiB in {} ms receiver-side = {} Mbit/s", role, s.bulkReceiveMs,
-                        Math.round(bulk * 8 / (double) Math.max(1, s.bulkReceiveMs) / 1000));
-                LOG.info("rtc4j->Firefox ({}): 16 MiB in {} ms page-side = {} Mbit/s (sender {} ms)", role,
-                        r.get("bulk_ms"), Math.round(bulk * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
-                        s.bulkSendMs);
-                long closing = System.nanoTime();
-                s.pc.close();
-                long heardMs = (s.peerClosed.get(10, TimeUnit.SECONDS) - closing) / 1_000_000;
-                LOG.info("rtc4j close() -> Firefox's channel close event ({}): {} ms", role, heardMs);
+                Map<String, Object> r = s.awaitResult(Duration.ofSeconds(90));
+                EchoChecks.finish(LOG, "Firefox", rtc4jOffers ? "rtc4j offering" : "Firefox offering", s, r, bulk,
+                        true, "Firefox's channel close event", browser::output);
             }
         }
     }

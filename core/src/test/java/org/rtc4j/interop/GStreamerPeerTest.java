@@ -6,13 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rtc4j.PeerConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,24 +21,12 @@ import org.slf4j.LoggerFactory;
  * transport closed (the close_notify) but leaves its SCTP transport and channels open: it does
  * not act on the SCTP ABORT, so the close is timed on the DTLS state.
  */
-class GStreamerPeerTest {
+class GStreamerPeerTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(GStreamerPeerTest.class);
+
     /** Where Debian's gstreamer1.0-plugins-bad puts webrtcbin. */
     private static final Path WEBRTCBIN = Path.of("/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstwebrtc.so");
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
 
     @ParameterizedTest(name = "rtc4j offers: {0}")
     @ValueSource(booleans = {false, true})
@@ -53,19 +37,8 @@ class GStreamerPeerTest {
              EchoScenario s = new EchoScenario(factory, ChromiumPeerTest.config(), peer, true, bulk, 64 * 1024)) {
             s.start(rtc4jOffers);
             Map<String, Object> r = s.awaitResult(Duration.ofSeconds(90));
-            String role = rtc4jOffers ? "rtc4j offering" : "GStreamer offering";
-            LOG.info("rtc4j<->GStreamer ({}): rtc4j {}; webrtcbin: {}", role, s.timeline(), r);
-            ChromiumPeerTest.assertEcho(s, r);
-            assertThat(EchoScenario.hex(s.bulkReceived.get(60, TimeUnit.SECONDS))).isEqualTo(r.get("upload_sha256"));
-            LOG.info("GStreamer->rtc4j ({}): 16 MiB in {} ms receiver-side = {} Mbit/s", role, s.bulkReceiveMs,
-                    Math.round(bulk * 8 / (double) Math.max(1, s.bulkReceiveMs) / 1000));
-            LOG.info("rtc4j->GStreamer ({}): 16 MiB in {} ms receiver-side = {} Mbit/s (sender {} ms)", role,
-                    r.get("bulk_ms"), Math.round(bulk * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
-                    s.bulkSendMs);
-            long closing = System.nanoTime();
-            s.pc.close();
-            long heardMs = (s.peerClosed.get(10, TimeUnit.SECONDS) - closing) / 1_000_000;
-            LOG.info("rtc4j close() -> webrtcbin's DTLS transport closed ({}): {} ms", role, heardMs);
+            EchoChecks.finish(LOG, "GStreamer", rtc4jOffers ? "rtc4j offering" : "GStreamer offering", s, r, bulk,
+                    true, "webrtcbin's DTLS transport closed", peer::transcript);
         }
     }
 

@@ -6,13 +6,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rtc4j.PeerConnectionFactory;
 import org.rtc4j.RTCConfiguration;
 import org.rtc4j.transport.InterfaceFilter;
 import org.slf4j.Logger;
@@ -26,23 +23,9 @@ import org.slf4j.LoggerFactory;
  * rtc4j's {@code close()}. rtc4j must not offer SCTP zero checksum to this Pion, which drops
  * such an INIT, as {@link #zeroChecksumOfferedMeansNoChannelOpens} shows.
  */
-class PionPeerTest {
+class PionPeerTest extends InteropTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(PionPeerTest.class);
-    private static PeerConnectionFactory factory;
-
-    @BeforeAll
-    static void start() {
-        factory = PeerConnectionFactory.create(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
-
     static RTCConfiguration config(boolean zeroChecksum) throws Exception {
         return RTCConfiguration.builder()
                 .interfaceFilter(InterfaceFilter.only(InetAddress.getByName(ChromiumPeerTest.HOST)))
@@ -60,23 +43,7 @@ class PionPeerTest {
              EchoScenario s = new EchoScenario(factory, config(false), peer, true, bulk, CHUNK)) {
             s.start(rtc4jOffers);
             Map<String, Object> r = s.awaitResult(Duration.ofSeconds(90));
-            LOG.info("rtc4j<->Pion ({}): rtc4j {}; Pion: {}", role, s.timeline(), r);
-            try {
-                ChromiumPeerTest.assertEcho(s, r);
-                assertThat(r.get("upload_sha256")).isNotNull();
-                assertThat(EchoScenario.hex(s.bulkReceived.get(30, TimeUnit.SECONDS))).isEqualTo(r.get("upload_sha256"));
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\nPion printed:\n" + peer.transcript(), e);
-            }
-            LOG.info("Pion->rtc4j ({}): 16 MiB in {} ms receiver-side = {} Mbit/s", role, s.bulkReceiveMs,
-                    Math.round(bulk * 8 / (double) Math.max(1, s.bulkReceiveMs) / 1000));
-            LOG.info("rtc4j->Pion ({}): 16 MiB in {} ms Pion-side = {} Mbit/s (sender {} ms)", role,
-                    r.get("bulk_ms"), Math.round(bulk * 8 / ((Number) r.get("bulk_ms")).doubleValue() / 1000),
-                    s.bulkSendMs);
-            long closing = System.nanoTime();
-            s.pc.close();
-            long heardMs = (s.peerClosed.get(10, TimeUnit.SECONDS) - closing) / 1_000_000;
-            LOG.info("rtc4j close() -> Pion's channel close event ({}): {} ms", role, heardMs);
+            EchoChecks.finish(LOG, "Pion", role, s, r, bulk, true, "Pion's channel close event", peer::transcript);
         }
     }
 
