@@ -818,7 +818,7 @@ public final class IceAgent {
     }
 
     private boolean hasCheckWork() {
-        return gen.hasRemote() && !config.lite && checklist.hasWork();
+        return gen.hasRemote() && !config.lite && !consentLost && checklist.hasWork();
     }
 
     private void sendCheck(CandidatePair p, long now) {
@@ -1309,6 +1309,10 @@ public final class IceAgent {
         if (now - p.lastConsentAt >= config.consentTimeoutMillis) {
             LOG.info("consent expired on {}", p);
             consentLost = true;
+            // A failed agent sends nothing more until a restart: the checks still retransmitting
+            // (consent, or a pair's check) stop too.
+            transactions.values().removeIf(t -> t.context().kind() != Kind.GATHER);
+            checkInFlight.clear();
             setState(IceTransportState.FAILED);
             return;
         }
