@@ -21,12 +21,20 @@ public final class IceServerUrl {
         /** TURN over TLS. */
         TURNS;
 
-        /** Whether this is a TURN scheme (a relay server needing credentials). */
+        /**
+         * Whether this is a TURN scheme (a relay server needing credentials).
+         *
+         * @return true for {@link #TURN} and {@link #TURNS}
+         */
         public boolean isTurn() {
             return this == TURN || this == TURNS;
         }
 
-        /** Whether the connection to the server is wrapped in TLS. */
+        /**
+         * Whether the connection to the server is wrapped in TLS.
+         *
+         * @return true for {@link #STUNS} and {@link #TURNS}
+         */
         public boolean isSecure() {
             return this == STUNS || this == TURNS;
         }
@@ -54,8 +62,10 @@ public final class IceServerUrl {
 
     /**
      * Parses a URL such as {@code stun:stun.example.org}, {@code turn:[::1]:3478?transport=tcp}
-     * or {@code turns:turn.example.org:443}.
+     * or {@code turns:turn.example.org:443}. The scheme is case-insensitive.
      *
+     * @param url the URL; not null
+     * @return the parsed URL, with the defaults filled in
      * @throws IllegalArgumentException naming what is wrong with it
      */
     public static IceServerUrl parse(String url) {
@@ -152,22 +162,39 @@ public final class IceServerUrl {
         return new IllegalArgumentException("bad ICE server URL \"" + url + "\": " + why);
     }
 
-    /** The scheme. */
+    /**
+     * The scheme.
+     *
+     * @return the scheme
+     */
     public Scheme scheme() {
         return scheme;
     }
 
-    /** The host name or address literal (without IPv6 brackets). */
+    /**
+     * The host name or address literal (without IPv6 brackets).
+     *
+     * @return the host, not empty; names are not resolved here
+     */
     public String host() {
         return host;
     }
 
-    /** The port, explicit or the scheme's default. */
+    /**
+     * The port, explicit or the scheme's default.
+     *
+     * @return 1-65535; 3478, or 5349 for {@code stuns:} and {@code turns:}, when not given
+     */
     public int port() {
         return port;
     }
 
-    /** The transport to the server. */
+    /**
+     * The transport to the server.
+     *
+     * @return {@link Transport#TCP} for the TLS schemes and {@code ?transport=tcp}, else
+     *         {@link Transport#UDP}
+     */
     public Transport transport() {
         return transport;
     }

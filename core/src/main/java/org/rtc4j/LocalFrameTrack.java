@@ -17,12 +17,24 @@ public final class LocalFrameTrack extends LocalTrack {
         super(id, codec);
     }
 
-    /** A track with a random id for frames encoded in {@code codec}. */
+    /**
+     * A track with a random id for frames encoded in {@code codec}.
+     *
+     * @param codec the codec of the frames, e.g. {@link RTCRtpCodecCapability#VP8}; its kind is
+     *              the track's; not null
+     * @return the new track, live and enabled
+     */
     public static LocalFrameTrack create(RTCRtpCodecCapability codec) {
         return new LocalFrameTrack(null, codec);
     }
 
-    /** A track with the given id for frames encoded in {@code codec}. */
+    /**
+     * A track with the given id for frames encoded in {@code codec}.
+     *
+     * @param id    the track id (the msid's second half), or null for a random one
+     * @param codec the codec of the frames; its kind is the track's; not null
+     * @return the new track, live and enabled
+     */
     public static LocalFrameTrack create(String id, RTCRtpCodecCapability codec) {
         return new LocalFrameTrack(id, codec);
     }
@@ -30,6 +42,8 @@ public final class LocalFrameTrack extends LocalTrack {
     /**
      * Sends one frame on every connection the track is attached to. Ignored while the track is
      * disabled, ended or not attached. Thread-safe; frames are sent in the order written.
+     *
+     * @param frame the frame; its bytes are shared by every sender, not copied
      */
     public void writeFrame(EncodedFrame frame) {
         if (!writable()) {

@@ -21,7 +21,11 @@ public abstract class LocalTrack extends MediaStreamTrack {
         this.codec = codec;
     }
 
-    /** The codec the written media is encoded in; the sender negotiates it. */
+    /**
+     * The codec the written media is encoded in; the sender negotiates it.
+     *
+     * @return the codec given at creation
+     */
     public RTCRtpCodecCapability codec() {
         return codec;
     }
@@ -31,6 +35,8 @@ public abstract class LocalTrack extends MediaStreamTrack {
      * Requests are passed on as they come, on the event loop of the connection that got them
      * (so, for a track on connections of several loops, possibly from several threads at once);
      * an encoder should produce one key frame soon after.
+     *
+     * @param listener run on each request; replaces the previous listener
      */
     public void onKeyFrameRequest(Runnable listener) {
         this.onKeyFrameRequest = Objects.requireNonNull(listener);

@@ -24,35 +24,59 @@ public abstract class MediaStreamTrack {
         this.id = id == null ? UUID.randomUUID().toString() : id;
     }
 
-    /** The track's id (the second half of the SDP msid of the section that sends it). */
+    /**
+     * The track's id (the second half of the SDP msid of the section that sends it). W3C
+     * {@code id}.
+     *
+     * @return the id given at creation, or a random UUID
+     */
     public String id() {
         return id;
     }
 
-    /** {@code audio} or {@code video}. */
+    /**
+     * {@code audio} or {@code video} (W3C {@code kind}).
+     *
+     * @return the media kind
+     */
     public String kind() {
         return kind;
     }
 
     /**
      * Whether the track carries media: a disabled local track sends nothing, a disabled remote
-     * track delivers nothing to its listeners.
+     * track delivers nothing to its listeners. W3C {@code enabled}.
+     *
+     * @return true unless disabled; true by default
      */
     public boolean enabled() {
         return enabled;
     }
 
-    /** Enables or disables the track (W3C {@code enabled}). */
+    /**
+     * Enables or disables the track (W3C {@code enabled}).
+     *
+     * @param enabled false to stop sending (local) or delivering (remote) media for now
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** {@code live} until {@link #stop()} or the end of its source. */
+    /**
+     * {@code live} until {@link #stop()} or the end of its source. W3C {@code readyState}.
+     *
+     * @return the track's state
+     */
     public MediaStreamTrackState readyState() {
         return readyState;
     }
 
-    /** Called once when the track ends because its remote source went away (not after {@link #stop()}). */
+    /**
+     * Called once when the track ends because its remote source went away (not after
+     * {@link #stop()}). W3C {@code onended}.
+     *
+     * @param listener run once, on the connection's loop; replaces the previous listener
+     */
     public void onEnded(Runnable listener) {
         this.onEnded = Objects.requireNonNull(listener);
     }

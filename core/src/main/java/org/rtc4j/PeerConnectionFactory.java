@@ -42,12 +42,21 @@ public final class PeerConnectionFactory implements AutoCloseable {
         this.handshakes = Executors.newCachedThreadPool(threads);
     }
 
-    /** A factory with its own event loops (as many as Netty's default) on epoll when available. */
+    /**
+     * A factory with its own event loops (as many as Netty's default) on epoll when available.
+     *
+     * @return the new factory; close it when done
+     */
     public static PeerConnectionFactory create() {
         return create(0);
     }
 
-    /** A factory with {@code threads} event loops of its own (0: Netty's default). */
+    /**
+     * A factory with {@code threads} event loops of its own (0: Netty's default).
+     *
+     * @param threads how many loops, or 0 for Netty's default (twice the cores)
+     * @return the new factory; close it when done
+     */
     public static PeerConnectionFactory create(int threads) {
         return new PeerConnectionFactory(EventLoops.create(threads, true));
     }
@@ -56,20 +65,31 @@ public final class PeerConnectionFactory implements AutoCloseable {
      * A factory whose connections run on loops of the application's own group, which it keeps
      * owning (closing the factory leaves it running).
      *
+     * @param group the application's event loop group
      * @param epoll whether {@code group} is an epoll group (else NIO)
+     * @return the new factory; closing it closes its connections but not {@code group}
      */
     public static PeerConnectionFactory shared(EventLoopGroup group, boolean epoll) {
         return new PeerConnectionFactory(EventLoops.shared(group, epoll));
     }
 
-    /** A new connection, pinned to the next event loop. */
+    /**
+     * A new connection, pinned to the next event loop (W3C {@code new RTCPeerConnection}).
+     *
+     * @param configuration the connection's configuration; not null
+     * @return the connection, in the {@code new} and {@code stable} states
+     */
     public RTCPeerConnection createPeerConnection(RTCConfiguration configuration) {
         RTCPeerConnection pc = new RTCPeerConnection(this, configuration);
         open.add(pc);
         return pc;
     }
 
-    /** Connections created here and not yet closed. */
+    /**
+     * Connections created here and not yet closed.
+     *
+     * @return the number of open connections
+     */
     public int openConnections() {
         return open.size();
     }

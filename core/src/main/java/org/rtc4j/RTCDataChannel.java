@@ -54,57 +54,107 @@ public final class RTCDataChannel implements AutoCloseable {
 
     // ------------------------------------------------------------------ W3C attributes
 
-    /** The label given at creation. */
+    /**
+     * The label given at creation (W3C {@code label}).
+     *
+     * @return the label; may be empty
+     */
     public String label() {
         return label;
     }
 
-    /** The SCTP stream id, or -1 until the transport has assigned one. */
+    /**
+     * The SCTP stream id, or -1 until the transport has assigned one (W3C {@code id}).
+     *
+     * @return the stream id (0-65534; a negotiated channel's from the start), or -1
+     */
     public int id() {
         return id;
     }
 
-    /** Whether messages arrive in order. */
+    /**
+     * Whether messages arrive in order (W3C {@code ordered}).
+     *
+     * @return true for ordered delivery
+     */
     public boolean ordered() {
         return init.ordered();
     }
 
-    /** The retransmission limit, or null. */
+    /**
+     * The retransmission limit, or null (W3C {@code maxRetransmits}).
+     *
+     * @return how many times a message is retransmitted before it is given up, or null when the
+     *         channel is not limited by retransmissions
+     */
     public Integer maxRetransmits() {
         return init.maxRetransmits();
     }
 
-    /** The lifetime limit in milliseconds, or null. */
+    /**
+     * The lifetime limit in milliseconds, or null (W3C {@code maxPacketLifeTime}).
+     *
+     * @return how long, in ms, a message is retransmitted before it is given up, or null when the
+     *         channel is not limited by time
+     */
     public Integer maxPacketLifeTime() {
         return init.maxPacketLifeTime();
     }
 
-    /** Whether the channel was negotiated by the application (no in-band open). */
+    /**
+     * Whether the channel was negotiated by the application (no in-band open). W3C
+     * {@code negotiated}.
+     *
+     * @return true if both sides created the channel with the same id
+     */
     public boolean negotiated() {
         return init.negotiated();
     }
 
-    /** The sub-protocol. */
+    /**
+     * The sub-protocol (W3C {@code protocol}).
+     *
+     * @return the sub-protocol name; empty when none was given
+     */
     public String protocol() {
         return init.protocol();
     }
 
-    /** The channel's state. */
+    /**
+     * The channel's state (W3C {@code readyState}).
+     *
+     * @return the current state
+     */
     public RTCDataChannelState readyState() {
         return state;
     }
 
-    /** Bytes accepted by {@code send} and not yet handed to the network. */
+    /**
+     * Bytes accepted by {@code send} and not yet handed to the network (W3C
+     * {@code bufferedAmount}).
+     *
+     * @return the number of bytes queued, on their way to the loop or in the SCTP send queue
+     */
     public long bufferedAmount() {
         return inFlightToLoop.get() + sctpBuffered;
     }
 
-    /** The level at or below which {@link #onBufferedAmountLow} fires. */
+    /**
+     * The level at or below which {@link #onBufferedAmountLow} fires (W3C
+     * {@code bufferedAmountLowThreshold}).
+     *
+     * @return the threshold in bytes; 0 by default
+     */
     public long bufferedAmountLowThreshold() {
         return lowThreshold;
     }
 
-    /** Sets the low-water mark for {@link #onBufferedAmountLow}. */
+    /**
+     * Sets the low-water mark for {@link #onBufferedAmountLow}.
+     *
+     * @param bytes the threshold in bytes, 0 or more
+     * @throws IllegalArgumentException if {@code bytes} is negative
+     */
     public void bufferedAmountLowThreshold(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative threshold");
@@ -119,27 +169,49 @@ public final class RTCDataChannel implements AutoCloseable {
 
     // ------------------------------------------------------------------ listeners
 
-    /** Called when the channel opens. */
+    /**
+     * Called when the channel opens (W3C {@code onopen}).
+     *
+     * @param listener run on the connection's loop; replaces the previous listener
+     */
     public void onOpen(Runnable listener) {
         this.onOpen = Objects.requireNonNull(listener);
     }
 
-    /** Called for each message received. */
+    /**
+     * Called for each message received (W3C {@code onmessage}).
+     *
+     * @param listener called on the connection's loop with each message, in the order the
+     *                 channel delivers them; replaces the previous listener
+     */
     public void onMessage(Consumer<RTCDataChannelMessage> listener) {
         this.onMessage = Objects.requireNonNull(listener);
     }
 
-    /** Called when the channel starts closing. */
+    /**
+     * Called when the channel starts closing (W3C {@code onclosing}).
+     *
+     * @param listener run on the connection's loop; replaces the previous listener
+     */
     public void onClosing(Runnable listener) {
         this.onClosing = Objects.requireNonNull(listener);
     }
 
-    /** Called when the channel has closed. */
+    /**
+     * Called when the channel has closed (W3C {@code onclose}), whichever side closed it.
+     *
+     * @param listener run on the connection's loop; replaces the previous listener
+     */
     public void onClose(Runnable listener) {
         this.onClose = Objects.requireNonNull(listener);
     }
 
-    /** Called when {@link #bufferedAmount()} falls to the threshold. */
+    /**
+     * Called when {@link #bufferedAmount()} falls to the threshold (W3C
+     * {@code onbufferedamountlow}).
+     *
+     * @param listener run on the connection's loop; replaces the previous listener
+     */
     public void onBufferedAmountLow(Runnable listener) {
         this.onBufferedAmountLow = Objects.requireNonNull(listener);
     }
@@ -147,8 +219,10 @@ public final class RTCDataChannel implements AutoCloseable {
     // ------------------------------------------------------------------ sending
 
     /**
-     * Sends a text message.
+     * Sends a text message (W3C {@code send(string)}). Called off the loop, the message is queued
+     * to it; one still queued when the channel closes is dropped.
      *
+     * @param text the message, sent as UTF-8
      * @throws RTCException {@code InvalidStateError} unless open; {@code TypeError} if larger
      *                      than the peer accepts
      */
@@ -157,12 +231,25 @@ public final class RTCDataChannel implements AutoCloseable {
         send(utf8, false);
     }
 
-    /** Sends a binary message (the array is not kept). */
+    /**
+     * Sends a binary message (the array is not kept).
+     *
+     * @param data the message bytes, copied before this returns
+     * @throws RTCException {@code InvalidStateError} unless open; {@code TypeError} if larger
+     *                      than the peer accepts
+     */
     public void send(byte[] data) {
         send(data.clone(), true);
     }
 
-    /** Sends the remaining bytes of {@code data} as a binary message. */
+    /**
+     * Sends the remaining bytes of {@code data} as a binary message.
+     *
+     * @param data the message: its bytes from position to limit, which are read (the position
+     *             moves to the limit) before this returns
+     * @throws RTCException {@code InvalidStateError} unless open; {@code TypeError} if larger
+     *                      than the peer accepts
+     */
     public void send(ByteBuffer data) {
         byte[] copy = new byte[data.remaining()];
         data.get(copy);

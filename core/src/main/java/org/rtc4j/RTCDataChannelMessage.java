@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
  */
 public record RTCDataChannelMessage(byte[] data, boolean binary) {
 
-    /** The message as text (UTF-8 decoding of the bytes). */
+    /**
+     * The message as text (UTF-8 decoding of the bytes).
+     *
+     * @return the decoded text; malformed UTF-8 (as in most binary messages) becomes U+FFFD
+     */
     public String text() {
         return new String(data, StandardCharsets.UTF_8);
     }

@@ -30,19 +30,38 @@ public class RTCException extends RuntimeException {
         OperationNotSupportedError
     }
 
+    /** The W3C error name this failure carries. */
     private final Name name;
 
+    /**
+     * A failure with a W3C error name.
+     *
+     * @param name    the DOMException name a browser would use
+     * @param message what went wrong
+     */
     public RTCException(Name name, String message) {
         super(message);
         this.name = name;
     }
 
+    /**
+     * A failure with a W3C error name and the exception that caused it.
+     *
+     * @param name    the DOMException name a browser would use
+     * @param message what went wrong
+     * @param cause   the underlying exception, or null
+     */
     public RTCException(Name name, String message, Throwable cause) {
         super(message, cause);
         this.name = name;
     }
 
-    /** The W3C error name. */
+    /**
+     * The W3C error name.
+     *
+     * @return the name, e.g. {@link Name#InvalidStateError}; what JavaScript reads as
+     *         {@code error.name}
+     */
     public Name name() {
         return name;
     }

@@ -37,32 +37,59 @@ public final class RTCIceCandidate {
         this.usernameFragment = usernameFragment;
     }
 
-    /** The candidate attribute value ({@code candidate:1 1 udp ...}), or "" at end-of-candidates. */
+    /**
+     * The candidate attribute value ({@code candidate:1 1 udp ...}), or "" at end-of-candidates.
+     * W3C {@code candidate}.
+     *
+     * @return the value, without the {@code a=} prefix; empty for the end-of-candidates marker
+     */
     public String candidate() {
         return candidate;
     }
 
-    /** The mid of the media section the candidate belongs to, or null. */
+    /**
+     * The mid of the media section the candidate belongs to, or null (W3C {@code sdpMid}).
+     *
+     * @return the mid, or null when only {@link #sdpMLineIndex()} names the section
+     */
     public String sdpMid() {
         return sdpMid;
     }
 
-    /** The index of the media section the candidate belongs to, or null. */
+    /**
+     * The index of the media section the candidate belongs to, or null (W3C
+     * {@code sdpMLineIndex}).
+     *
+     * @return the 0-based index of the m= section, or null when only {@link #sdpMid()} names it
+     */
     public Integer sdpMLineIndex() {
         return sdpMLineIndex;
     }
 
-    /** The ICE username fragment, or null when the sender did not say. */
+    /**
+     * The ICE username fragment, or null when the sender did not say (W3C
+     * {@code usernameFragment}).
+     *
+     * @return the ufrag of the ICE generation the candidate belongs to, or null
+     */
     public String usernameFragment() {
         return usernameFragment;
     }
 
-    /** Whether this is the end-of-candidates marker. */
+    /**
+     * Whether this is the end-of-candidates marker.
+     *
+     * @return true if {@link #candidate()} is empty
+     */
     public boolean isEndOfCandidates() {
         return candidate.isEmpty();
     }
 
-    /** The browser's JSON form. */
+    /**
+     * The browser's JSON form.
+     *
+     * @return a JSON object with all four members, absent ones as JSON {@code null}
+     */
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("candidate", candidate);
@@ -75,6 +102,8 @@ public final class RTCIceCandidate {
     /**
      * Reads the browser's JSON form.
      *
+     * @param json a flat JSON object with string, number or null members
+     * @return the candidate; a missing or null {@code "candidate"} reads as "" (end of candidates)
      * @throws IllegalArgumentException if the JSON is malformed or lacks both mid and index
      */
     public static RTCIceCandidate fromJson(String json) {

@@ -5,12 +5,22 @@ package org.rtc4j;
  * Constants carry the W3C string values: {@link #value()} gives them, {@link #of(String)} reads them.
  */
 public enum RTCIceConnectionState implements W3CEnum {
+    /** Gathering, or waiting for the remote credentials and candidates; no checks yet. */
     NEW("new"),
+    /** Connectivity checks are running; no pair is usable yet. */
     CHECKING("checking"),
+    /** A candidate pair is selected and has consent; checks may go on. */
     CONNECTED("connected"),
+    /** Checks are finished, both sides signalled end of candidates, and a pair is selected. */
     COMPLETED("completed"),
+    /** Consent is overdue on the selected pair (RFC 7675); it may come back to connected. */
     DISCONNECTED("disconnected"),
+    /**
+     * No pair works, or consent expired (30 s without a response); only an ICE restart
+     * ({@link RTCPeerConnection#restartIce()}) recovers.
+     */
     FAILED("failed"),
+    /** The connection was closed. */
     CLOSED("closed");
 
     private final String value;
@@ -27,7 +37,10 @@ public enum RTCIceConnectionState implements W3CEnum {
     /**
      * Reads a W3C string value.
      *
-     * @throws IllegalArgumentException if {@code value} is not one of this enum's values
+     * @param value the W3C string, e.g. {@code "checking"} (case-sensitive)
+     * @return the constant whose {@link #value()} is {@code value}
+     * @throws IllegalArgumentException if {@code value} is not one of this enum's values (or is
+     *                                  null)
      */
     public static RTCIceConnectionState of(String value) {
         return W3CEnum.of(RTCIceConnectionState.class, value);

@@ -28,6 +28,7 @@ public final class RTCIceServer {
      * @throws RTCException {@code SyntaxError} for a URL that does not parse, and
      *                      {@code InvalidAccessError} for a TURN URL without credentials (as
      *                      the W3C constructor does)
+     * @return the server; an empty {@code urls} list is a {@code SyntaxError} too
      */
     public static RTCIceServer of(List<String> urls, String username, String credential) {
         Objects.requireNonNull(urls, "urls");
@@ -48,27 +49,55 @@ public final class RTCIceServer {
         return new RTCIceServer(List.of(parsed), username, credential);
     }
 
-    /** A STUN server (no credentials). */
+    /**
+     * A STUN server (no credentials).
+     *
+     * @param url a {@code stun:} or {@code stuns:} URL
+     * @return the server
+     * @throws RTCException {@code SyntaxError} if the URL does not parse, {@code InvalidAccessError}
+     *                      for a TURN URL (which needs credentials)
+     */
     public static RTCIceServer stun(String url) {
         return of(List.of(url), null, null);
     }
 
-    /** A TURN server with long-term credentials. */
+    /**
+     * A TURN server with long-term credentials.
+     *
+     * @param url        a {@code turn:} or {@code turns:} URL
+     * @param username   the TURN username
+     * @param credential the TURN password
+     * @return the server
+     * @throws RTCException {@code SyntaxError} if the URL does not parse, {@code InvalidAccessError}
+     *                      if a credential is null
+     */
     public static RTCIceServer turn(String url, String username, String credential) {
         return of(List.of(url), username, credential);
     }
 
-    /** The parsed URLs. */
+    /**
+     * The parsed URLs (W3C {@code urls}).
+     *
+     * @return the URLs in the order given; unmodifiable, at least one
+     */
     public List<IceServerUrl> urls() {
         return urls;
     }
 
-    /** The TURN username, or null. */
+    /**
+     * The TURN username, or null (W3C {@code username}).
+     *
+     * @return the username, or null for a STUN-only server
+     */
     public String username() {
         return username;
     }
 
-    /** The TURN credential, or null. */
+    /**
+     * The TURN credential, or null (W3C {@code credential}).
+     *
+     * @return the password, or null for a STUN-only server; kept out of {@link #toString()}
+     */
     public String credential() {
         return credential;
     }

@@ -140,32 +140,68 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     // ================================================================== listeners (W3C event handlers)
 
-    /** A local candidate to send to the peer; null once gathering is complete (as in the browser). */
+    /**
+     * A local candidate to send to the peer; null once gathering is complete (as in the browser).
+     * W3C {@code onicecandidate}.
+     *
+     * @param listener called on the connection's loop with each candidate (naming the section
+     *                 whose transport all sections share), then with null; replaces the previous
+     *                 listener
+     */
     public void onIceCandidate(Consumer<RTCIceCandidate> listener) {
         this.onIceCandidate = Objects.requireNonNull(listener);
     }
 
-    /** The gathering state changed. */
+    /**
+     * The gathering state changed (W3C {@code onicegatheringstatechange}).
+     *
+     * @param listener called on the connection's loop with the new state; replaces the previous
+     *                 listener
+     */
     public void onIceGatheringStateChange(Consumer<RTCIceGatheringState> listener) {
         this.onIceGatheringStateChange = Objects.requireNonNull(listener);
     }
 
-    /** The ICE connection state changed. */
+    /**
+     * The ICE connection state changed (W3C {@code oniceconnectionstatechange}). Not called for
+     * the {@code closed} state that {@link #close()} sets, as in the browser.
+     *
+     * @param listener called on the connection's loop with the new state; replaces the previous
+     *                 listener
+     */
     public void onIceConnectionStateChange(Consumer<RTCIceConnectionState> listener) {
         this.onIceConnectionStateChange = Objects.requireNonNull(listener);
     }
 
-    /** The aggregate connection state changed. */
+    /**
+     * The aggregate connection state changed (W3C {@code onconnectionstatechange}). Not called
+     * for the {@code closed} state that {@link #close()} sets, as in the browser.
+     *
+     * @param listener called on the connection's loop with the new state; replaces the previous
+     *                 listener
+     */
     public void onConnectionStateChange(Consumer<RTCPeerConnectionState> listener) {
         this.onConnectionStateChange = Objects.requireNonNull(listener);
     }
 
-    /** The signaling state changed. */
+    /**
+     * The signaling state changed (W3C {@code onsignalingstatechange}). Not called for the
+     * {@code closed} state that {@link #close()} sets, as in the browser.
+     *
+     * @param listener called on the connection's loop with the new state; replaces the previous
+     *                 listener
+     */
     public void onSignalingStateChange(Consumer<RTCSignalingState> listener) {
         this.onSignalingStateChange = Objects.requireNonNull(listener);
     }
 
-    /** The peer opened a data channel (in-band); the channel is already open. */
+    /**
+     * The peer opened a data channel (in-band); the channel is already open. W3C
+     * {@code ondatachannel}.
+     *
+     * @param listener called on the connection's loop with the new channel; replaces the previous
+     *                 listener
+     */
     public void onDataChannel(Consumer<RTCDataChannel> listener) {
         this.onDataChannel = Objects.requireNonNull(listener);
     }
@@ -174,65 +210,123 @@ public final class RTCPeerConnection implements AutoCloseable {
      * A new offer is needed (W3C {@code negotiationneeded}): a track or transceiver was added,
      * removed, stopped or changed direction, the first data channel needs a data section, or
      * {@link #restartIce()} was called. Fires in the {@code stable} signaling state, once per need.
+     *
+     * @param listener run on the connection's loop; replaces the previous listener
      */
     public void onNegotiationNeeded(Runnable listener) {
         this.onNegotiationNeeded = Objects.requireNonNull(listener);
     }
 
-    /** The peer started sending a track (W3C {@code track} event); runs on the loop. */
+    /**
+     * The peer started sending a track (W3C {@code track} event); runs on the loop.
+     *
+     * @param listener called with one event per transceiver the peer starts sending on, once the
+     *                 remote description that says so has been applied; replaces the previous
+     *                 listener
+     */
     public void onTrack(Consumer<RTCTrackEvent> listener) {
         this.onTrack = Objects.requireNonNull(listener);
     }
 
     // ================================================================== states
 
-    /** The signaling state. */
+    /**
+     * The signaling state (W3C {@code signalingState}).
+     *
+     * @return where the offer/answer exchange stands; {@code closed} after {@link #close()}
+     */
     public RTCSignalingState signalingState() {
         return signalingState;
     }
 
-    /** The ICE gathering state. */
+    /**
+     * The ICE gathering state (W3C {@code iceGatheringState}).
+     *
+     * @return whether local candidates are still being gathered
+     */
     public RTCIceGatheringState iceGatheringState() {
         return iceGatheringState;
     }
 
-    /** The ICE connection state. */
+    /**
+     * The ICE connection state (W3C {@code iceConnectionState}).
+     *
+     * @return the state of the ICE transport; {@code closed} after {@link #close()}
+     */
     public RTCIceConnectionState iceConnectionState() {
         return iceConnectionState;
     }
 
-    /** The aggregate of ICE and DTLS. */
+    /**
+     * The aggregate of ICE and DTLS (W3C {@code connectionState}).
+     *
+     * @return the connection state; {@code closed} after {@link #close()}
+     */
     public RTCPeerConnectionState connectionState() {
         return connectionState;
     }
 
-    /** The pending local description if there is one, else the current one; with candidates. */
+    /**
+     * The pending local description if there is one, else the current one; with candidates.
+     * W3C {@code localDescription}.
+     *
+     * @return the description, with the candidates gathered so far (and end-of-candidates once
+     *         gathering is complete) added to its first accepted section; null before a local
+     *         description is set
+     */
     public RTCSessionDescription localDescription() {
         RTCSessionDescription d = pendingLocal != null ? pendingLocal : currentLocal;
         return d == null ? null : withCandidates(d);
     }
 
-    /** The pending remote description if there is one, else the current one. */
+    /**
+     * The pending remote description if there is one, else the current one. W3C
+     * {@code remoteDescription}.
+     *
+     * @return the description as the peer gave it (trickled candidates are not added); null
+     *         before a remote description is set
+     */
     public RTCSessionDescription remoteDescription() {
         return pendingRemote != null ? pendingRemote : currentRemote;
     }
 
-    /** The local description of the last completed negotiation. */
+    /**
+     * The local description of the last completed negotiation (W3C
+     * {@code currentLocalDescription}).
+     *
+     * @return the description, with the candidates gathered so far as in
+     *         {@link #localDescription()}; null until an answer has been applied
+     */
     public RTCSessionDescription currentLocalDescription() {
         return currentLocal == null ? null : withCandidates(currentLocal);
     }
 
-    /** The remote description of the last completed negotiation. */
+    /**
+     * The remote description of the last completed negotiation (W3C
+     * {@code currentRemoteDescription}).
+     *
+     * @return the description; null until an answer has been applied
+     */
     public RTCSessionDescription currentRemoteDescription() {
         return currentRemote;
     }
 
-    /** The certificate this connection authenticates with. */
+    /**
+     * The certificate this connection authenticates with.
+     *
+     * @return the first of {@link RTCConfiguration#certificates()}, or the one generated for this
+     *         connection when none was configured
+     */
     public RTCCertificate certificate() {
         return certificate;
     }
 
-    /** The negotiated DTLS cipher suite, once connected (e.g. for a summary line). */
+    /**
+     * The negotiated DTLS cipher suite, once connected (e.g. for a summary line).
+     *
+     * @return the suite's IANA name (e.g. {@code TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256}), or
+     *         null before the DTLS handshake has completed
+     */
     public String dtlsCipherSuite() {
         return dtlsCipherSuite;
     }
@@ -248,6 +342,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     /**
      * The SCTP transport of the data channels (W3C {@code pc.sctp}): null until an answer that
      * negotiates a data section has been applied, by either side.
+     *
+     * @return the SCTP transport, or null
      */
     public RTCSctpTransport sctp() {
         return sctpTransport;
@@ -259,17 +355,45 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     // ================================================================== offer / answer
 
-    /** Creates an offer (JSEP §5.2). */
+    /**
+     * Creates an offer (JSEP §5.2; W3C {@code createOffer}). It is not applied: pass it to
+     * {@link #setLocalDescription(RTCSessionDescription)}. After {@link #restartIce()} it carries
+     * new ICE credentials.
+     *
+     * @return completes on the connection's loop with the offer, with the candidates gathered so
+     *         far; fails with {@link RTCException} {@code InvalidStateError} if the connection is
+     *         closed
+     */
     public CompletableFuture<RTCSessionDescription> createOffer() {
         return call(this::offerNow);
     }
 
-    /** Creates the answer to the remote offer (JSEP §5.3). */
+    /**
+     * Creates the answer to the remote offer (JSEP §5.3; W3C {@code createAnswer}). It is not
+     * applied: pass it to {@link #setLocalDescription(RTCSessionDescription)}.
+     *
+     * @return completes on the connection's loop with the answer; fails with
+     *         {@link RTCException} {@code InvalidStateError} unless the signaling state is
+     *         {@code have-remote-offer} or {@code have-local-pranswer}, or if the connection is
+     *         closed
+     */
     public CompletableFuture<RTCSessionDescription> createAnswer() {
         return call(this::answerNow);
     }
 
-    /** Sets the offer or answer to use: the next one, if {@code description} is null (implicit). */
+    /**
+     * Sets the offer or answer to use: the next one, if {@code description} is null (implicit).
+     * W3C {@code setLocalDescription}. Gathering starts (or goes on) once it is applied.
+     *
+     * @param description an offer, pranswer, answer or rollback, usually from
+     *                    {@link #createOffer()} or {@link #createAnswer()}; null to create and set
+     *                    an answer in {@code have-remote-offer} or {@code have-local-pranswer}, and
+     *                    an offer in any other state
+     * @return completes on the connection's loop once the description is applied; fails with
+     *         {@link RTCException} {@code InvalidStateError} if its type is not allowed in the
+     *         current signaling state or the connection is closed, and {@code OperationError} if
+     *         the SDP does not parse
+     */
     public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
         return call(() -> {
             setLocalNow(description);
@@ -277,12 +401,28 @@ public final class RTCPeerConnection implements AutoCloseable {
         });
     }
 
-    /** Creates and sets the offer or answer that the signaling state calls for. */
+    /**
+     * Creates and sets the offer or answer that the signaling state calls for (W3C
+     * {@code setLocalDescription()} without an argument).
+     *
+     * @return as {@link #setLocalDescription(RTCSessionDescription)} with null
+     */
     public CompletableFuture<Void> setLocalDescription() {
         return setLocalDescription(null);
     }
 
-    /** Applies the peer's offer or answer. */
+    /**
+     * Applies the peer's offer or answer (W3C {@code setRemoteDescription}). An offer that arrives
+     * while our own is pending (glare) rolls ours back first. Once it is applied, a
+     * {@link #onTrack track} event fires for each transceiver the peer starts sending on.
+     *
+     * @param description the peer's offer, pranswer, answer or rollback; not null
+     * @return completes on the connection's loop once the description is applied; fails with
+     *         {@link RTCException} {@code InvalidStateError} if its type is not allowed in the
+     *         current signaling state or the connection is closed, {@code OperationError} if the
+     *         SDP does not parse, and {@code InvalidAccessError} if the transport section lacks
+     *         ICE credentials or a fingerprint, or has an unusable {@code a=setup}
+     */
     public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
         Objects.requireNonNull(description, "description");
         return call(() -> {
@@ -293,6 +433,14 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /**
      * Adds a trickled remote candidate; null or an empty candidate string means end of candidates.
+     * W3C {@code addIceCandidate}. Every section shares one transport, so a candidate for any of
+     * them applies to it.
+     *
+     * @param candidate the peer's candidate, or null for end of candidates
+     * @return completes on the connection's loop once the candidate is added; fails with
+     *         {@link RTCException} {@code InvalidStateError} before a remote description is set,
+     *         and {@code OperationError} if the {@code sdpMid} names no section or the candidate
+     *         does not parse
      */
     public CompletableFuture<Void> addIceCandidate(RTCIceCandidate candidate) {
         return call(() -> {
@@ -592,7 +740,9 @@ public final class RTCPeerConnection implements AutoCloseable {
      * connection's event loop and waits for it: call it from an application thread or from this
      * connection's own callbacks, not from another connection's loop, which it would block.
      *
+     * @param track     the track to send; not null
      * @param streamIds the ids of the streams the track is in ({@code a=msid})
+     * @return the sender that sends the track
      * @throws RTCException {@code InvalidAccessError} if the track is already sent here,
      *                      {@code InvalidStateError} if the connection is closed
      */
@@ -624,7 +774,12 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /**
      * Stops sending a sender's track (W3C {@code removeTrack}): the track is detached and the
-     * transceiver no longer sends once renegotiated; its section stays.
+     * transceiver no longer sends once renegotiated; its section stays. Nothing happens if the
+     * sender has no track. Waits for the loop, as {@link #addTrack} does.
+     *
+     * @param sender one of this connection's senders; not null
+     * @throws RTCException {@code InvalidAccessError} if the sender is not this connection's,
+     *                      {@code InvalidStateError} if the connection is closed
      */
     public void removeTrack(RTCRtpSender sender) {
         Objects.requireNonNull(sender, "sender");
@@ -647,7 +802,18 @@ public final class RTCPeerConnection implements AutoCloseable {
         });
     }
 
-    /** Adds a transceiver of {@code kind} ({@code audio} or {@code video}) with no track (W3C {@code addTransceiver}). */
+    /**
+     * Adds a transceiver of {@code kind} ({@code audio} or {@code video}) with no track (W3C
+     * {@code addTransceiver}). Waits for the loop, as {@link #addTrack} does;
+     * {@code negotiationneeded} fires.
+     *
+     * @param kind {@code "audio"} or {@code "video"}
+     * @param init the direction, stream ids and encodings, or null for
+     *             {@link RTCRtpTransceiverInit#sendrecv()}
+     * @return the new transceiver, with no mid until negotiated
+     * @throws RTCException {@code TypeError} for another kind, {@code InvalidStateError} if the
+     *                      connection is closed
+     */
     public RTCRtpTransceiver addTransceiver(String kind, RTCRtpTransceiverInit init) {
         if (!"audio".equals(kind) && !"video".equals(kind)) {
             throw new RTCException(RTCException.Name.TypeError, "kind must be audio or video: " + kind);
@@ -662,7 +828,17 @@ public final class RTCPeerConnection implements AutoCloseable {
         });
     }
 
-    /** Adds a transceiver that sends {@code track} (W3C {@code addTransceiver(track, init)}). */
+    /**
+     * Adds a transceiver that sends {@code track} (W3C {@code addTransceiver(track, init)}), of
+     * the track's kind. Waits for the loop, as {@link #addTrack} does; {@code negotiationneeded}
+     * fires.
+     *
+     * @param track the track to send; not null
+     * @param init  the direction, stream ids and encodings, or null for
+     *              {@link RTCRtpTransceiverInit#sendrecv()}
+     * @return the new transceiver, with no mid until negotiated
+     * @throws RTCException {@code InvalidStateError} if the connection is closed
+     */
     public RTCRtpTransceiver addTransceiver(LocalTrack track, RTCRtpTransceiverInit init) {
         Objects.requireNonNull(track, "track");
         RTCRtpTransceiverInit options = init == null ? RTCRtpTransceiverInit.sendrecv() : init;
@@ -675,12 +851,20 @@ public final class RTCPeerConnection implements AutoCloseable {
         });
     }
 
-    /** The transceivers, in the order they were created. */
+    /**
+     * The transceivers, in the order they were created (W3C {@code getTransceivers}).
+     *
+     * @return an unmodifiable snapshot, stopped transceivers included
+     */
     public List<RTCRtpTransceiver> getTransceivers() {
         return List.copyOf(transceivers);
     }
 
-    /** The senders of the transceivers that are not stopped. */
+    /**
+     * The senders of the transceivers that are not stopped (W3C {@code getSenders}).
+     *
+     * @return a new list, in transceiver order
+     */
     public List<RTCRtpSender> getSenders() {
         List<RTCRtpSender> out = new ArrayList<>();
         for (RTCRtpTransceiver t : transceivers) {
@@ -691,7 +875,11 @@ public final class RTCPeerConnection implements AutoCloseable {
         return out;
     }
 
-    /** The receivers of the transceivers that are not stopped. */
+    /**
+     * The receivers of the transceivers that are not stopped (W3C {@code getReceivers}).
+     *
+     * @return a new list, in transceiver order
+     */
     public List<RTCRtpReceiver> getReceivers() {
         List<RTCRtpReceiver> out = new ArrayList<>();
         for (RTCRtpTransceiver t : transceivers) {
@@ -856,8 +1044,13 @@ public final class RTCPeerConnection implements AutoCloseable {
     // ================================================================== data channels
 
     /**
-     * Creates a data channel. It opens once the connection is up (at once, if it already is).
+     * Creates a data channel (W3C {@code createDataChannel}). It opens once the connection is up
+     * (at once, if it already is). The first channel of a connection without a data section
+     * fires {@code negotiationneeded}.
      *
+     * @param label the channel's label (may be empty); not null
+     * @param init  the channel's options, or null for {@link RTCDataChannelInit#reliable()}
+     * @return the new channel, in state {@code connecting}
      * @throws RTCException {@code InvalidStateError} if closed; {@code TypeError} for
      *                      contradictory options
      */
@@ -885,7 +1078,12 @@ public final class RTCPeerConnection implements AutoCloseable {
         return channel;
     }
 
-    /** Creates a reliable, ordered data channel. */
+    /**
+     * Creates a reliable, ordered data channel.
+     *
+     * @param label the channel's label (may be empty); not null
+     * @return the new channel, as {@link #createDataChannel(String, RTCDataChannelInit)} makes it
+     */
     public RTCDataChannel createDataChannel(String label) {
         return createDataChannel(label, RTCDataChannelInit.reliable());
     }
@@ -899,7 +1097,15 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     // ================================================================== stats and close
 
-    /** A snapshot of the connection's statistics, with W3C stats types and member names. */
+    /**
+     * A snapshot of the connection's statistics, with W3C stats types and member names (W3C
+     * {@code getStats()}).
+     *
+     * @return completes on the connection's loop with the report: {@code peer-connection} and
+     *         {@code certificate} always; once negotiation has started, {@code transport},
+     *         candidate, {@code data-channel}, {@code sctp-transport} and RTP objects for what
+     *         exists
+     */
     public CompletableFuture<RTCStatsReport> getStats() {
         return call(() -> StatsCollector.collect(this, stack, clock.nowMs()));
     }

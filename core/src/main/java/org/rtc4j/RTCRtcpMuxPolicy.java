@@ -5,6 +5,7 @@ package org.rtc4j;
  * Constants carry the W3C string values: {@link #value()} gives them, {@link #of(String)} reads them.
  */
 public enum RTCRtcpMuxPolicy implements W3CEnum {
+    /** W3C {@code "require"}: RTP and RTCP share one transport (RFC 5761 rtcp-mux); the only one. */
     REQUIRE("require");
 
     private final String value;
@@ -21,7 +22,10 @@ public enum RTCRtcpMuxPolicy implements W3CEnum {
     /**
      * Reads a W3C string value.
      *
-     * @throws IllegalArgumentException if {@code value} is not one of this enum's values
+     * @param value the W3C string, e.g. {@code "require"} (case-sensitive)
+     * @return the constant whose {@link #value()} is {@code value}
+     * @throws IllegalArgumentException if {@code value} is not one of this enum's values (or is
+     *                                  null)
      */
     public static RTCRtcpMuxPolicy of(String value) {
         return W3CEnum.of(RTCRtcpMuxPolicy.class, value);

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record RTCRtpCapabilities(List<RTCRtpCodecCapability> codecs, List<String> headerExtensions) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param codecs           the codecs, preferred first
+     * @param headerExtensions the header extension URIs
+     */
     public RTCRtpCapabilities {
         codecs = List.copyOf(codecs);
         headerExtensions = List.copyOf(headerExtensions);

@@ -34,7 +34,16 @@ public record RTCRtpCodecCapability(String mimeType, int clockRate, int channels
     /** AV1. */
     public static final RTCRtpCodecCapability AV1 = new RTCRtpCodecCapability("video/AV1", 90000, 0, null);
 
-    /** Validates the MIME type ({@code audio/...} or {@code video/...}). */
+    /**
+     * Validates the MIME type ({@code audio/...} or {@code video/...}).
+     *
+     * @param mimeType    {@code audio/NAME} or {@code video/NAME}, the type case-insensitive
+     * @param clockRate   the RTP clock rate in Hz, positive
+     * @param channels    audio channels (0 for video)
+     * @param sdpFmtpLine the fmtp parameters, or null
+     * @throws IllegalArgumentException if the MIME type is not audio or video with a name, or the
+     *                                  clock rate is not positive
+     */
     public RTCRtpCodecCapability {
         Objects.requireNonNull(mimeType, "mimeType");
         String lower = mimeType.toLowerCase(Locale.ROOT);
@@ -46,17 +55,31 @@ public record RTCRtpCodecCapability(String mimeType, int clockRate, int channels
         }
     }
 
-    /** {@code audio} or {@code video}. */
+    /**
+     * {@code audio} or {@code video}.
+     *
+     * @return the MIME type's top-level type, lower case
+     */
     public String kind() {
         return mimeType.substring(0, mimeType.indexOf('/')).toLowerCase(Locale.ROOT);
     }
 
-    /** The encoding name as SDP writes it ({@code opus}, {@code VP8}). */
+    /**
+     * The encoding name as SDP writes it ({@code opus}, {@code VP8}).
+     *
+     * @return the MIME subtype, as written in {@link #mimeType()}
+     */
     public String name() {
         return mimeType.substring(mimeType.indexOf('/') + 1);
     }
 
-    /** Whether {@code other} names the same encoding (case-insensitive) at the same clock rate. */
+    /**
+     * Whether {@code other} names the same encoding (case-insensitive) at the same clock rate.
+     * Channels and fmtp are not compared.
+     *
+     * @param other the codec to compare with
+     * @return true for the same name and clock rate
+     */
     public boolean sameEncoding(RTCRtpCodecCapability other) {
         return name().equalsIgnoreCase(other.name()) && clockRate == other.clockRate;
     }

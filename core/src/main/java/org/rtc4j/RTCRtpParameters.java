@@ -16,14 +16,27 @@ import java.util.List;
 public record RTCRtpParameters(String transactionId, List<RTCRtpEncodingParameters> encodings,
         List<RTCRtpCodecParameters> codecs, List<RTCRtpHeaderExtensionParameters> headerExtensions) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param transactionId    identifies the {@link RTCRtpSender#getParameters()} call these came
+     *                         from (empty for a receiver)
+     * @param encodings        the encodings (empty for a receiver)
+     * @param codecs           the negotiated codecs, preferred first
+     * @param headerExtensions the negotiated header extensions
+     */
     public RTCRtpParameters {
         encodings = List.copyOf(encodings);
         codecs = List.copyOf(codecs);
         headerExtensions = List.copyOf(headerExtensions);
     }
 
-    /** The same with other encodings (for {@link RTCRtpSender#setParameters}). */
+    /**
+     * The same with other encodings (for {@link RTCRtpSender#setParameters}).
+     *
+     * @param e the encodings, as many as before and with the same rids
+     * @return a copy with the same transaction id, codecs and header extensions
+     */
     public RTCRtpParameters withEncodings(List<RTCRtpEncodingParameters> e) {
         return new RTCRtpParameters(transactionId, e, codecs, headerExtensions);
     }

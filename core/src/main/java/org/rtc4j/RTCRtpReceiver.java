@@ -29,17 +29,31 @@ public final class RTCRtpReceiver {
         this.transceiver = t;
     }
 
-    /** The transceiver this receiver belongs to. */
+    /**
+     * The transceiver this receiver belongs to.
+     *
+     * @return the transceiver
+     */
     public RTCRtpTransceiver transceiver() {
         return transceiver;
     }
 
-    /** The remote track. */
+    /**
+     * The remote track (W3C {@code track}).
+     *
+     * @return the track, the same object for the receiver's life
+     */
     public RemoteTrack track() {
         return track;
     }
 
-    /** The negotiated receive parameters: codecs (preferred first) and header extensions. */
+    /**
+     * The negotiated receive parameters: codecs (preferred first) and header extensions.
+     * W3C {@code getParameters}.
+     *
+     * @return the parameters, with no encodings and an empty transaction id; empty lists before
+     *         negotiation
+     */
     public RTCRtpParameters getParameters() {
         return new RTCRtpParameters("", List.of(), codecs, extensions);
     }
@@ -59,7 +73,10 @@ public final class RTCRtpReceiver {
 
     /**
      * The sources whose packets arrived in the last 10 seconds (W3C
-     * {@code getSynchronizationSources}). Runs on the connection's loop.
+     * {@code getSynchronizationSources}). Runs on the connection's loop and waits for it: do not
+     * call it from another connection's loop.
+     *
+     * @return one entry per SSRC heard from in the last 10 s; empty when none
      */
     public List<RTCRtpSynchronizationSource> getSynchronizationSources() {
         return pc.call(() -> {
@@ -75,7 +92,14 @@ public final class RTCRtpReceiver {
         }).join();
     }
 
-    /** The contributing sources (CSRCs) heard in the last 10 seconds (W3C {@code getContributingSources}). */
+    /**
+     * The contributing sources (CSRCs) heard in the last 10 seconds (W3C
+     * {@code getContributingSources}). Waits for the connection's loop, as
+     * {@link #getSynchronizationSources()} does.
+     *
+     * @return one entry, for the first CSRC of the latest packet that carried any, if that
+     *         packet arrived in the last 10 s; else empty
+     */
     public List<RTCRtpSynchronizationSource> getContributingSources() {
         return pc.call(() -> {
             long csrc = stream.lastCsrc();
@@ -87,7 +111,13 @@ public final class RTCRtpReceiver {
         }).join();
     }
 
-    /** What rtc4j can receive for {@code kind} (W3C {@code RTCRtpReceiver.getCapabilities}). */
+    /**
+     * What rtc4j can receive for {@code kind} (W3C {@code RTCRtpReceiver.getCapabilities}):
+     * the same as it can send.
+     *
+     * @param kind {@code "audio"} or {@code "video"}
+     * @return the codecs and header extensions, or null for another kind
+     */
     public static RTCRtpCapabilities getCapabilities(String kind) {
         return RTCRtpSender.capabilities(kind);
     }

@@ -42,17 +42,29 @@ public final class RTCRtpSender {
         this.transceiver = t;
     }
 
-    /** The transceiver this sender belongs to. */
+    /**
+     * The transceiver this sender belongs to.
+     *
+     * @return the transceiver
+     */
     public RTCRtpTransceiver transceiver() {
         return transceiver;
     }
 
-    /** The track being sent, or null. */
+    /**
+     * The track being sent, or null (W3C {@code track}).
+     *
+     * @return the track, or null when none is attached (or the transceiver is stopped)
+     */
     public LocalTrack track() {
         return track;
     }
 
-    /** The ids of the streams the track is announced in ({@code a=msid}). */
+    /**
+     * The ids of the streams the track is announced in ({@code a=msid}).
+     *
+     * @return the stream ids; unmodifiable, may be empty
+     */
     public List<String> streamIds() {
         return streamIds;
     }
@@ -65,6 +77,7 @@ public final class RTCRtpSender {
      * Sends another track from now on, without renegotiation (W3C {@code replaceTrack}): the
      * same SSRC, sequence numbers and timestamps continue. Null stops sending.
      *
+     * @param newTrack the track to send, of this sender's kind, or null
      * @return completes on the connection's loop once the new track is in place; fails with
      *         {@code TypeError} if the kind differs, {@code InvalidStateError} if the connection
      *         or transceiver is stopped
@@ -101,6 +114,10 @@ public final class RTCRtpSender {
     /**
      * The negotiated parameters: the encodings (rid, active, maxBitrate), the codecs the peer
      * takes, preferred first, and the header extensions. A new transaction id each call.
+     * W3C {@code getParameters}.
+     *
+     * @return the parameters; only those of the latest call can be passed to
+     *         {@link #setParameters(RTCRtpParameters)}
      */
     public RTCRtpParameters getParameters() {
         transactionId = UUID.randomUUID().toString();
@@ -117,7 +134,10 @@ public final class RTCRtpSender {
      * An inactive encoding sends nothing; maxBitrate is kept and returned, but rtc4j has no
      * bandwidth estimator or pacer yet to hold a sender to it.
      *
-     * @return fails with {@code InvalidModificationError} for a stale transaction id or a
+     * @param parameters the result of the last {@link #getParameters()}, with its encodings
+     *                   changed; not null
+     * @return completes on the connection's loop once applied; fails with
+     *         {@code InvalidModificationError} for a stale transaction id or a
      *         different number of encodings or changed rids
      */
     public CompletableFuture<Void> setParameters(RTCRtpParameters parameters) {
@@ -151,6 +171,9 @@ public final class RTCRtpSender {
     /**
      * What rtc4j can send for {@code kind} (W3C {@code RTCRtpSender.getCapabilities}), or null
      * for a kind other than audio and video.
+     *
+     * @param kind {@code "audio"} or {@code "video"}
+     * @return the codecs (with RTX and telephone-event) and header extensions, or null
      */
     public static RTCRtpCapabilities getCapabilities(String kind) {
         return capabilities(kind);
@@ -177,6 +200,8 @@ public final class RTCRtpSender {
     /**
      * A peer asked this sender for a key frame (RTCP PLI or FIR); the track's own listener hears
      * it too. Runs on the connection's loop.
+     *
+     * @param listener run on each request; replaces the previous listener
      */
     public void onKeyFrameRequest(Runnable listener) {
         this.onKeyFrameRequest = Objects.requireNonNull(listener);

@@ -41,27 +41,48 @@ public final class RTCRtpTransceiver {
         receiver.transceiver(this);
     }
 
-    /** The mid of the m= section, or null before negotiation. */
+    /**
+     * The mid of the m= section, or null before negotiation (W3C {@code mid}).
+     *
+     * @return the mid, or null until a description associates the transceiver with a section
+     */
     public String mid() {
         return mid;
     }
 
-    /** {@code audio} or {@code video}. */
+    /**
+     * {@code audio} or {@code video}.
+     *
+     * @return the media kind of the transceiver's section
+     */
     public String kind() {
         return kind;
     }
 
-    /** The sender. */
+    /**
+     * The sender (W3C {@code sender}).
+     *
+     * @return the sender, the same object for the transceiver's life
+     */
     public RTCRtpSender sender() {
         return sender;
     }
 
-    /** The receiver. */
+    /**
+     * The receiver (W3C {@code receiver}).
+     *
+     * @return the receiver, the same object for the transceiver's life
+     */
     public RTCRtpReceiver receiver() {
         return receiver;
     }
 
-    /** The direction the application wants; {@code stopped} once stopped. */
+    /**
+     * The direction the application wants; {@code stopped} once stopped. W3C {@code direction}.
+     *
+     * @return the wanted direction, or {@link RTCRtpTransceiverDirection#STOPPED} once
+     *         {@link #stop()} was called
+     */
     public RTCRtpTransceiverDirection direction() {
         return stopped || stopping ? RTCRtpTransceiverDirection.STOPPED : direction;
     }
@@ -70,6 +91,7 @@ public final class RTCRtpTransceiver {
      * Changes the wanted direction; takes effect with the next negotiation, which
      * {@code negotiationneeded} asks for.
      *
+     * @param d the new direction; not null, not {@code stopped}
      * @throws RTCException {@code InvalidStateError} if stopped; {@code TypeError} for {@code stopped}
      */
     public void setDirection(RTCRtpTransceiverDirection d) {
@@ -86,7 +108,12 @@ public final class RTCRtpTransceiver {
         }
     }
 
-    /** The negotiated direction, or null before the first answer; {@code stopped} once stopped. */
+    /**
+     * The negotiated direction, or null before the first answer; {@code stopped} once stopped.
+     * W3C {@code currentDirection}.
+     *
+     * @return the direction the last completed negotiation settled, or null
+     */
     public RTCRtpTransceiverDirection currentDirection() {
         return stopped ? RTCRtpTransceiverDirection.STOPPED : currentDirection;
     }
@@ -103,12 +130,21 @@ public final class RTCRtpTransceiver {
         pc.transceiverStopping(this);
     }
 
-    /** Whether stop() was called (the section may not be rejected on the wire yet). */
+    /**
+     * Whether stop() was called (the section may not be rejected on the wire yet).
+     *
+     * @return true once {@link #stop()} was called, and after the transceiver is stopped
+     */
     public boolean stopping() {
         return stopping;
     }
 
-    /** Whether the transceiver is stopped for good (its section was rejected in a completed negotiation). */
+    /**
+     * Whether the transceiver is stopped for good (its section was rejected in a completed
+     * negotiation, or it was stopped before it ever had one).
+     *
+     * @return true once stopped for good
+     */
     public boolean stopped() {
         return stopped;
     }
@@ -117,6 +153,9 @@ public final class RTCRtpTransceiver {
      * Orders the codecs of the next offer or answer (W3C {@code setCodecPreferences}); an empty
      * list restores the defaults.
      *
+     * @param codecs the codecs in the order wanted, from
+     *               {@link RTCRtpSender#getCapabilities(String)} of this kind; RTX entries are
+     *               skipped (RTX follows the codecs it repairs)
      * @throws RTCException {@code InvalidModificationError} for a codec rtc4j cannot carry
      */
     public void setCodecPreferences(List<RTCRtpCodecCapability> codecs) {

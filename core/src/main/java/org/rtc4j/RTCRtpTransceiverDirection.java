@@ -6,10 +6,15 @@ package org.rtc4j;
  * stopped transceiver reports.
  */
 public enum RTCRtpTransceiverDirection implements W3CEnum {
+    /** Sends and receives. */
     SENDRECV("sendrecv"),
+    /** Sends only. */
     SENDONLY("sendonly"),
+    /** Receives only. */
     RECVONLY("recvonly"),
+    /** Neither sends nor receives; the section stays negotiated. */
     INACTIVE("inactive"),
+    /** The transceiver is stopped (or stopping); not an SDP direction. */
     STOPPED("stopped");
 
     private final String value;
@@ -23,22 +28,40 @@ public enum RTCRtpTransceiverDirection implements W3CEnum {
         return value;
     }
 
-    /** Whether this direction sends. */
+    /**
+     * Whether this direction sends.
+     *
+     * @return true for {@link #SENDRECV} and {@link #SENDONLY}
+     */
     public boolean sends() {
         return this == SENDRECV || this == SENDONLY;
     }
 
-    /** Whether this direction receives. */
+    /**
+     * Whether this direction receives.
+     *
+     * @return true for {@link #SENDRECV} and {@link #RECVONLY}
+     */
     public boolean receives() {
         return this == SENDRECV || this == RECVONLY;
     }
 
-    /** The direction that sends and receives as asked. */
+    /**
+     * The direction that sends and receives as asked.
+     *
+     * @param send    whether to send
+     * @param receive whether to receive
+     * @return {@link #SENDRECV}, {@link #SENDONLY}, {@link #RECVONLY} or {@link #INACTIVE}
+     */
     public static RTCRtpTransceiverDirection of(boolean send, boolean receive) {
         return send ? (receive ? SENDRECV : SENDONLY) : (receive ? RECVONLY : INACTIVE);
     }
 
-    /** The same direction seen from the peer (sendonly becomes recvonly). */
+    /**
+     * The same direction seen from the peer (sendonly becomes recvonly).
+     *
+     * @return the reverse of this direction; sendrecv, inactive and stopped stay as they are
+     */
     public RTCRtpTransceiverDirection reversed() {
         return this == STOPPED ? STOPPED : of(receives(), sends());
     }
@@ -46,7 +69,10 @@ public enum RTCRtpTransceiverDirection implements W3CEnum {
     /**
      * Reads a W3C string value.
      *
-     * @throws IllegalArgumentException if {@code value} is not one of this enum's values
+     * @param value the W3C string, e.g. {@code "sendrecv"} (case-sensitive)
+     * @return the constant whose {@link #value()} is {@code value}
+     * @throws IllegalArgumentException if {@code value} is not one of this enum's values (or is
+     *                                  null)
      */
     public static RTCRtpTransceiverDirection of(String value) {
         return W3CEnum.of(RTCRtpTransceiverDirection.class, value);

@@ -29,7 +29,11 @@ public final class RTCSctpTransport {
         this.pc = pc;
     }
 
-    /** Connecting until the association is up, then connected, then closed. */
+    /**
+     * Connecting until the association is up, then connected, then closed. W3C {@code state}.
+     *
+     * @return the current state
+     */
     public RTCSctpTransportState state() {
         return state;
     }
@@ -37,19 +41,31 @@ public final class RTCSctpTransport {
     /**
      * The largest message {@link RTCDataChannel#send} accepts, in bytes;
      * {@link Double#POSITIVE_INFINITY} when the peer declared {@code a=max-message-size:0} (no limit).
-     * A double, as in the W3C interface.
+     * A double, as in the W3C interface ({@code maxMessageSize}).
+     *
+     * @return the limit in bytes, or positive infinity
      */
     public double maxMessageSize() {
         long remote = pc.remoteMaxMessageSize();
         return remote == 0 ? Double.POSITIVE_INFINITY : remote;
     }
 
-    /** How many data channels can be open at once; null until the association is connected. */
+    /**
+     * How many data channels can be open at once; null until the association is connected.
+     * W3C {@code maxChannels}.
+     *
+     * @return the smaller of the two sides' stream counts, or null
+     */
     public Integer maxChannels() {
         return maxChannels;
     }
 
-    /** Called on the connection's loop when {@link #state()} changes (not after {@code pc.close()}). */
+    /**
+     * Called on the connection's loop when {@link #state()} changes (not after {@code pc.close()}).
+     * W3C {@code onstatechange}.
+     *
+     * @param listener called with the new state; replaces the previous listener
+     */
     public void onStateChange(Consumer<RTCSctpTransportState> listener) {
         this.onStateChange = Objects.requireNonNull(listener);
     }

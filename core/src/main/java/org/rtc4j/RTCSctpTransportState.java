@@ -27,7 +27,10 @@ public enum RTCSctpTransportState implements W3CEnum {
     /**
      * Reads a W3C string value.
      *
-     * @throws IllegalArgumentException if {@code value} is not one of this enum's values
+     * @param value the W3C string, e.g. {@code "connected"} (case-sensitive)
+     * @return the constant whose {@link #value()} is {@code value}
+     * @throws IllegalArgumentException if {@code value} is not one of this enum's values (or is
+     *                                  null)
      */
     public static RTCSctpTransportState of(String value) {
         return W3CEnum.of(RTCSctpTransportState.class, value);

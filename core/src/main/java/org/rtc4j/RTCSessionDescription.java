@@ -23,17 +23,29 @@ public final class RTCSessionDescription {
         this.sdp = sdp == null ? "" : sdp;
     }
 
-    /** The description's type. */
+    /**
+     * The description's type (W3C {@code type}).
+     *
+     * @return the type
+     */
     public RTCSdpType type() {
         return type;
     }
 
-    /** The SDP text (empty for a rollback). */
+    /**
+     * The SDP text (empty for a rollback). W3C {@code sdp}.
+     *
+     * @return the SDP, never null
+     */
     public String sdp() {
         return sdp;
     }
 
-    /** The browser's JSON form, {@code {"type":..., "sdp":...}}. */
+    /**
+     * The browser's JSON form, {@code {"type":..., "sdp":...}}.
+     *
+     * @return the JSON text, what a browser's {@code JSON.stringify(description)} gives
+     */
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type.value());
@@ -44,6 +56,8 @@ public final class RTCSessionDescription {
     /**
      * Reads the browser's JSON form.
      *
+     * @param json a flat JSON object with {@code "type"} and (unless a rollback) {@code "sdp"}
+     * @return the description; a rollback without {@code "sdp"} has empty SDP
      * @throws IllegalArgumentException if the JSON is malformed, the type unknown, or the SDP
      *                                  missing from a description that is not a rollback
      */

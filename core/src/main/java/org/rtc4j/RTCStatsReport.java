@@ -23,17 +23,31 @@ public final class RTCStatsReport {
         this.byId = Collections.unmodifiableMap(m);
     }
 
-    /** All objects by id. */
+    /**
+     * All objects by id.
+     *
+     * @return an unmodifiable map, in the order the objects were collected
+     */
     public Map<String, RTCStats> asMap() {
         return byId;
     }
 
-    /** The object with this id. */
+    /**
+     * The object with this id.
+     *
+     * @param id the stats object's id
+     * @return the object, or empty if the report has none with that id
+     */
     public Optional<RTCStats> get(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** All objects of one W3C type, e.g. {@code "data-channel"}. */
+    /**
+     * All objects of one W3C type, e.g. {@code "data-channel"}.
+     *
+     * @param type the W3C {@code RTCStatsType} value
+     * @return a new list, in report order; empty if there are none
+     */
     public List<RTCStats> ofType(String type) {
         List<RTCStats> out = new ArrayList<>();
         for (RTCStats s : byId.values()) {

@@ -15,7 +15,14 @@ import java.util.List;
 public record RTCTrackEvent(RTCRtpReceiver receiver, RemoteTrack track, List<String> streamIds,
         RTCRtpTransceiver transceiver) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param receiver    the receiver the track belongs to
+     * @param track       the remote track
+     * @param streamIds   the ids of the peer's streams the track is in
+     * @param transceiver the transceiver
+     */
     public RTCTrackEvent {
         streamIds = List.copyOf(streamIds);
     }

@@ -25,7 +25,12 @@ public final class RemoteTrack extends MediaStreamTrack {
         this.receiver = r;
     }
 
-    /** Delivers each reassembled frame; set before media flows to get the first key frame. */
+    /**
+     * Delivers each reassembled frame; set before media flows to get the first key frame.
+     *
+     * @param listener called on the connection's loop with each frame, while the track is live
+     *                 and enabled; replaces the previous listener
+     */
     public void onFrame(Consumer<EncodedFrame> listener) {
         this.onFrame = Objects.requireNonNull(listener);
     }
@@ -33,6 +38,9 @@ public final class RemoteTrack extends MediaStreamTrack {
     /**
      * Delivers each RTP packet (a whole packet: header, extensions, payload) as it arrives, in an
      * array of its own that the listener may keep.
+     *
+     * @param listener called on the connection's loop with each packet, while the track is live
+     *                 and enabled; replaces the previous listener
      */
     public void onRtp(Consumer<byte[]> listener) {
         this.onRtp = Objects.requireNonNull(listener);
@@ -45,6 +53,9 @@ public final class RemoteTrack extends MediaStreamTrack {
      * (which reads it before returning). Copy what must outlive the call. The listener may even
      * overwrite the bytes: frame reassembly and {@link #onRtp(Consumer)}'s copy are done by
      * then. May be set beside {@link #onRtp(Consumer)}; both then get every packet.
+     *
+     * @param listener called on the connection's loop with each packet, while the track is live
+     *                 and enabled; replaces the previous listener
      */
     public void onRtpPacket(RtpPacketListener listener) {
         this.onRtpPacket = Objects.requireNonNull(listener);
@@ -61,7 +72,11 @@ public final class RemoteTrack extends MediaStreamTrack {
         }
     }
 
-    /** The codec of the packets arriving now, or null before the first one. */
+    /**
+     * The codec of the packets arriving now, or null before the first one.
+     *
+     * @return the codec of the latest packet's payload type, or null
+     */
     public RTCRtpCodecCapability codec() {
         RTCRtpReceiver r = receiver;
         return r == null ? null : r.currentCodec();

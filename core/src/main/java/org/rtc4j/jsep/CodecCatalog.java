@@ -72,12 +72,23 @@ public final class CodecCatalog {
         return new MediaCodec(pt, name, rate, channels, params, feedback, rtxPt);
     }
 
-    /** The codecs we offer for {@code kind} ({@code audio} or {@code video}), best first. */
+    /**
+     * The codecs we offer for {@code kind} ({@code audio} or {@code video}), best first.
+     *
+     * @param kind {@code audio} or {@code video}
+     * @return the codecs with their offer payload types and RTX payload types; empty for another
+     *         kind
+     */
     public static List<MediaCodec> offered(String kind) {
         return "audio".equals(kind) ? AUDIO : "video".equals(kind) ? VIDEO : List.of();
     }
 
-    /** The header extensions we offer for {@code kind}, with their ids. */
+    /**
+     * The header extensions we offer for {@code kind}, with their ids.
+     *
+     * @param kind {@code audio}; any other value gets the video extensions
+     * @return a new list of extensions with the ids Chromium uses
+     */
     public static List<ExtMap> offeredExtensions(String kind) {
         List<ExtMap> out = new ArrayList<>();
         boolean audio = "audio".equals(kind);
@@ -89,7 +100,13 @@ public final class CodecCatalog {
         return out;
     }
 
-    /** Whether we understand a header extension of this URI for {@code kind}. */
+    /**
+     * Whether we understand a header extension of this URI for {@code kind}.
+     *
+     * @param kind {@code audio}; any other value is taken as video
+     * @param uri  the extension URI
+     * @return true if it is one of the extensions offered for that kind
+     */
     public static boolean supportsExtension(String kind, String uri) {
         return ("audio".equals(kind) ? AUDIO_EXTENSIONS : VIDEO_EXTENSIONS).contains(uri);
     }
@@ -101,6 +118,8 @@ public final class CodecCatalog {
      *
      * @param kind    {@code audio} or {@code video}
      * @param offered the section's codecs as {@link org.rtc4j.sdp.MediaDescription#codecs()} reads them
+     * @return the accepted codecs, with telephone-event entries that share a kept codec's clock
+     *         rate at the end; empty when none can be carried
      */
     public static List<MediaCodec> accept(String kind, List<Codec> offered) {
         List<MediaCodec> out = new ArrayList<>();
@@ -179,6 +198,10 @@ public final class CodecCatalog {
     /**
      * Whether two H.264 entries describe the same stream format: the same packetization mode and
      * profile (the level is negotiable, RFC 6184 §8.2.2).
+     *
+     * @param fmtpA the first entry's fmtp line, or null
+     * @param b     the second entry
+     * @return true if the packetization modes (0 when absent) and {@link H264Profile}s match
      */
     public static boolean sameH264Format(String fmtpA, MediaCodec b) {
         MediaCodec a = codec(0, "H264", 90000, 0, fmtpA, List.of(), -1);

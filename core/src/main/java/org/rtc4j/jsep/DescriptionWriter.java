@@ -51,6 +51,7 @@ public final class DescriptionWriter {
      *
      * @param mid   the section's mid
      * @param local our transport parameters; their setup must be {@code actpass}
+     * @return the offer
      */
     public SessionDescription offer(String mid, LocalTransport local) {
         return write(List.of(new SectionPlan.Data(mid, false)), local);
@@ -63,6 +64,8 @@ public final class DescriptionWriter {
      * @param sections the m= sections
      * @param local    our transport; setup {@code actpass} in offers, {@code active} or
      *                 {@code passive} in answers
+     * @return the description, its version one more than the last this writer wrote
+     * @throws IllegalArgumentException if {@code local}'s setup is {@code holdconn}
      */
     public SessionDescription write(List<SectionPlan> sections, LocalTransport local) {
         if (local.setup() == Setup.HOLDCONN) {

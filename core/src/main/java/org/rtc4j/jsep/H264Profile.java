@@ -7,12 +7,37 @@ package org.rtc4j.jsep;
  * spellings encoders use.
  */
 public enum H264Profile {
-    CONSTRAINED_BASELINE, BASELINE, MAIN, EXTENDED, HIGH, CONSTRAINED_HIGH, UNSUPPORTED;
+    /**
+     * Constrained Baseline: profile_idc 0x42 with constraint_set1, 0x4D with constraint_set0, or
+     * 0x58 with constraint_set0 and constraint_set1 (e.g. {@code 42e01f}, what browsers send).
+     */
+    CONSTRAINED_BASELINE,
+    /** Baseline: profile_idc 0x42 without constraint_set1, or 0x58 with constraint_set0 only. */
+    BASELINE,
+    /** Main: profile_idc 0x4D without constraint_set0. */
+    MAIN,
+    /** Extended: profile_idc 0x58 without constraint_set0; not negotiated. */
+    EXTENDED,
+    /** High: profile_idc 0x64 without constraint_set3 and not Constrained High. */
+    HIGH,
+    /** Constrained High: profile_idc 0x64 with constraint_set4 and constraint_set5. */
+    CONSTRAINED_HIGH,
+    /**
+     * A malformed profile-level-id, another profile_idc (e.g. High 10, High 4:4:4), or 0x64 with
+     * constraint_set3; not negotiated.
+     */
+    UNSUPPORTED;
 
     /** RFC 6184 §8.1: without the parameter, the profile-level-id is 420010 (Baseline, level 1). */
     public static final String DEFAULT_PROFILE_LEVEL_ID = "420010";
 
-    /** The profile of a six-hex-digit {@code profile-level-id}; {@link #UNSUPPORTED} if malformed. */
+    /**
+     * The profile of a six-hex-digit {@code profile-level-id}; {@link #UNSUPPORTED} if malformed.
+     *
+     * @param profileLevelId the fmtp value, e.g. {@code 42e01f}, or null for
+     *                       {@link #DEFAULT_PROFILE_LEVEL_ID}
+     * @return the profile; the level (last two digits) is not looked at
+     */
     public static H264Profile of(String profileLevelId) {
         String id = profileLevelId == null ? DEFAULT_PROFILE_LEVEL_ID : profileLevelId;
         if (id.length() != 6) {
@@ -51,7 +76,11 @@ public enum H264Profile {
         }
     }
 
-    /** Whether rtc4j negotiates this profile (it carries the bitstream, it does not decode it). */
+    /**
+     * Whether rtc4j negotiates this profile (it carries the bitstream, it does not decode it).
+     *
+     * @return false for {@link #EXTENDED} and {@link #UNSUPPORTED}
+     */
     public boolean supported() {
         return this == CONSTRAINED_BASELINE || this == BASELINE || this == MAIN || this == CONSTRAINED_HIGH
                 || this == HIGH;

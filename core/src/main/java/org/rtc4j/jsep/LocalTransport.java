@@ -23,7 +23,19 @@ import org.rtc4j.sdp.Setup;
 public record LocalTransport(String iceUfrag, String icePwd, List<Fingerprint> fingerprints, Setup setup,
         int sctpPort, long maxMessageSize, List<SdpCandidate> candidates, boolean endOfCandidates) {
 
-    /** Validates and copies the lists. */
+    /**
+     * Validates and copies the lists.
+     *
+     * @param iceUfrag        our ICE username fragment; not null
+     * @param icePwd          our ICE password; not null
+     * @param fingerprints    our certificate fingerprints; at least one
+     * @param setup           our DTLS setup role; not null
+     * @param sctpPort        our SCTP port
+     * @param maxMessageSize  the largest message we accept, or 0 for no limit
+     * @param candidates      local candidates gathered so far
+     * @param endOfCandidates whether gathering is complete
+     * @throws IllegalArgumentException if there is no fingerprint
+     */
     public LocalTransport {
         Objects.requireNonNull(iceUfrag, "iceUfrag");
         Objects.requireNonNull(icePwd, "icePwd");
@@ -35,7 +47,12 @@ public record LocalTransport(String iceUfrag, String icePwd, List<Fingerprint> f
         }
     }
 
-    /** The same with another setup role. */
+    /**
+     * The same with another setup role.
+     *
+     * @param role the DTLS setup role to write
+     * @return a copy with {@code setup} set to {@code role}
+     */
     public LocalTransport withSetup(Setup role) {
         return new LocalTransport(iceUfrag, icePwd, fingerprints, role, sctpPort, maxMessageSize, candidates,
                 endOfCandidates);

@@ -42,12 +42,20 @@ public record RemoteTransport(String transportMid, int transportIndex, String da
     /** RFC 8841 §6.1: without {@code a=max-message-size} the peer is assumed to take 64 KiB. */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 65536;
 
-    /** Whether the description has a usable data-channel section. */
+    /**
+     * Whether the description has a usable data-channel section.
+     *
+     * @return true if an accepted SCTP section rides the shared transport
+     */
     public boolean hasData() {
         return dataIndex >= 0;
     }
 
-    /** Whether any section is accepted, so there is a transport to run. */
+    /**
+     * Whether any section is accepted, so there is a transport to run.
+     *
+     * @return true if {@link #transportIndex()} names a section
+     */
     public boolean hasTransport() {
         return transportIndex >= 0;
     }
@@ -55,6 +63,10 @@ public record RemoteTransport(String transportMid, int transportIndex, String da
     /**
      * Whether section {@code index} rides the shared transport: it is accepted (port not 0) and
      * in the BUNDLE group, or it is the only transport section of a description without one.
+     *
+     * @param sdp   the description this was read from
+     * @param index the section's index among its m= sections
+     * @return true if the section uses the shared transport
      */
     public boolean bundled(SessionDescription sdp, int index) {
         MediaDescription m = sdp.media().get(index);
@@ -72,6 +84,8 @@ public record RemoteTransport(String transportMid, int transportIndex, String da
      *
      * @param sdp     the parsed remote description
      * @param isOffer whether it is an offer (setup {@code actpass} allowed) or an answer
+     * @return what the description says; without an accepted section, a transport with index -1
+     *         and no credentials
      * @throws RTCException {@code InvalidAccessError} when ICE credentials or fingerprints are
      *                      missing or the setup role is unusable
      */

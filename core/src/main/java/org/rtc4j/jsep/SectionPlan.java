@@ -6,7 +6,11 @@ import org.rtc4j.sdp.ExtMap;
 /** What one m= section of a description we write says, decided before it is written. */
 public sealed interface SectionPlan {
 
-    /** The section's mid. */
+    /**
+     * The section's mid.
+     *
+     * @return the mid; null only for a {@link Rejected} section that had none
+     */
     String mid();
 
     /**
@@ -32,7 +36,16 @@ public sealed interface SectionPlan {
     record Media(String mid, String kind, String direction, List<MediaCodec> codecs, List<ExtMap> extensions,
             SendSource source) implements SectionPlan {
 
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param mid        its mid
+         * @param kind       {@code audio} or {@code video}
+         * @param direction  the SDP direction
+         * @param codecs     the codecs, preferred first
+         * @param extensions the header extensions with their ids
+         * @param source     what we send in it, or null when we send nothing
+         */
         public Media {
             codecs = List.copyOf(codecs);
             extensions = List.copyOf(extensions);
@@ -49,7 +62,14 @@ public sealed interface SectionPlan {
      */
     record Rejected(String mid, String media, String protocol, List<String> formats) implements SectionPlan {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param mid      its mid, or null if it had none
+         * @param media    the m= media as it was
+         * @param protocol the m= protocol as it was
+         * @param formats  the m= formats as they were
+         */
         public Rejected {
             formats = List.copyOf(formats);
         }
@@ -66,7 +86,15 @@ public sealed interface SectionPlan {
      */
     record SendSource(long ssrc, long rtxSsrc, String cname, List<String> streamIds, String trackId) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param ssrc      the media SSRC
+         * @param rtxSsrc   the RTX SSRC, or 0 when RTX is not negotiated
+         * @param cname     the RTCP CNAME of the connection
+         * @param streamIds the stream ids of the track
+         * @param trackId   the track id
+         */
         public SendSource {
             streamIds = List.copyOf(streamIds);
         }

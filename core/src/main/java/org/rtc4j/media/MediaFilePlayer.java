@@ -44,6 +44,10 @@ public final class MediaFilePlayer implements AutoCloseable {
     /**
      * Starts playing.
      *
+     * @param source the file to play
+     * @param track  the track to write to; its codec must be the file's
+     * @param loop   whether to start over (from the first key frame) at the end, until closed
+     * @return the player, already playing on its own daemon thread
      * @throws IllegalArgumentException if the track's codec is not the file's
      */
     public static MediaFilePlayer start(MediaFileSource source, LocalFrameTrack track, boolean loop) {
@@ -58,12 +62,21 @@ public final class MediaFilePlayer implements AutoCloseable {
         return p;
     }
 
-    /** Completes when the file has played to its end (never, when looping, until closed). */
+    /**
+     * Completes when the file has played to its end (never, when looping, until closed).
+     *
+     * @return a future that completes normally at the end or on {@link #close()}, and
+     *         exceptionally with a {@link MediaFileException} if the file has no key frame
+     */
     public CompletableFuture<Void> done() {
         return done;
     }
 
-    /** Frames written so far. */
+    /**
+     * Frames written so far.
+     *
+     * @return the number of frames written to the track, counting every loop
+     */
     public long framesWritten() {
         return framesWritten.get();
     }

@@ -75,7 +75,12 @@ public final class MediaFileRecorder implements AutoCloseable {
     /**
      * Records {@code track} into {@code file} (created or replaced). The container follows the
      * codec of the first frame; frames of a codec that has none here end the recording with an
-     * error (see {@link #failure()}).
+     * error (see {@link #failure()}). It becomes the track's {@link RemoteTrack#onFrame} listener,
+     * replacing any other.
+     *
+     * @param track the track to record; not null
+     * @param file  where to write; not null
+     * @return the recorder, recording from the track's next frame
      */
     public static MediaFileRecorder record(RemoteTrack track, Path file) {
         Objects.requireNonNull(track, "track");
@@ -84,17 +89,30 @@ public final class MediaFileRecorder implements AutoCloseable {
         return r;
     }
 
-    /** Frames written so far. */
+    /**
+     * Frames written so far.
+     *
+     * @return the number of frames written to the file
+     */
     public long framesWritten() {
         return framesWritten.get();
     }
 
-    /** The error that stopped the recording, or null. */
+    /**
+     * The error that stopped the recording, or null.
+     *
+     * @return the error (another exception is wrapped in an {@link IOException}), or null while
+     *         the recording goes well
+     */
     public IOException failure() {
         return failure;
     }
 
-    /** The file. */
+    /**
+     * The file.
+     *
+     * @return the path being written
+     */
     public Path file() {
         return file;
     }

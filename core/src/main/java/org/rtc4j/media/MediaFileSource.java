@@ -43,8 +43,10 @@ public final class MediaFileSource {
     }
 
     /**
-     * Reads {@code file}; WAV PCM is encoded as PCMU.
+     * Reads {@code file}; WAV PCM is encoded as PCMU, and Annex-B H.264 is taken as 30 frames/s.
      *
+     * @param file the media file
+     * @return the file's frames and codec
      * @throws MediaFileException if the container, codec or contents cannot be used
      */
     public static MediaFileSource open(Path file) {
@@ -54,9 +56,13 @@ public final class MediaFileSource {
     /**
      * Reads {@code file}.
      *
+     * @param file      the media file
      * @param g711      {@link RTCRtpCodecCapability#PCMU} or {@link RTCRtpCodecCapability#PCMA}: how WAV PCM is sent
-     * @param h264Fps   the frame rate of an Annex-B H.264 stream (it carries no timing)
+     * @param h264Fps   the frame rate of an Annex-B H.264 stream (it carries no timing), 1-240
+     * @return the file's frames and codec
      * @throws MediaFileException if the container, codec or contents cannot be used
+     * @throws IllegalArgumentException if the file is Annex-B H.264 and {@code h264Fps} is outside
+     *                                  1-240
      */
     public static MediaFileSource open(Path file, RTCRtpCodecCapability g711, int h264Fps) {
         byte[] head = new byte[12];
@@ -181,32 +187,57 @@ public final class MediaFileSource {
         return new MediaFileSource(file, RTCRtpCodecCapability.H264, frames, 0, 0);
     }
 
-    /** The file. */
+    /**
+     * The file.
+     *
+     * @return the path the frames were read from
+     */
     public Path file() {
         return file;
     }
 
-    /** The codec the frames are in: the one a {@link org.rtc4j.LocalFrameTrack} for them declares. */
+    /**
+     * The codec the frames are in: the one a {@link org.rtc4j.LocalFrameTrack} for them declares.
+     *
+     * @return VP8, VP9, AV1, H.264, Opus, PCMU or PCMA, as the {@link RTCRtpCodecCapability}
+     *         constant
+     */
     public RTCRtpCodecCapability codec() {
         return codec;
     }
 
-    /** The frames in file order. */
+    /**
+     * The frames in file order.
+     *
+     * @return the frames; unmodifiable, never empty
+     */
     public List<MediaFrame> frames() {
         return frames;
     }
 
-    /** The width the IVF header states, or 0. */
+    /**
+     * The width the IVF header states, or 0.
+     *
+     * @return the width in pixels, or 0 for files other than IVF
+     */
     public int width() {
         return width;
     }
 
-    /** The height the IVF header states, or 0. */
+    /**
+     * The height the IVF header states, or 0.
+     *
+     * @return the height in pixels, or 0 for files other than IVF
+     */
     public int height() {
         return height;
     }
 
-    /** The total duration in microseconds. */
+    /**
+     * The total duration in microseconds.
+     *
+     * @return the sum of the frames' durations, in µs
+     */
     public long durationMicros() {
         long t = 0;
         for (MediaFrame f : frames) {

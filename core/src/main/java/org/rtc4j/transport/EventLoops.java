@@ -40,7 +40,9 @@ public final class EventLoops implements AutoCloseable {
     /**
      * A new group of {@code threads} loops (0 means Netty's default of twice the cores).
      *
+     * @param threads     how many loops, or 0 for Netty's default
      * @param preferEpoll use the native epoll transport when it is available
+     * @return the loops, owned: {@link #close()} shuts them down
      */
     public static EventLoops create(int threads, boolean preferEpoll) {
         boolean epoll = preferEpoll && Epoll.isAvailable();
@@ -54,32 +56,56 @@ public final class EventLoops implements AutoCloseable {
     /**
      * Loops from a group the application already runs (it keeps owning it: {@link #close()}
      * leaves it running). The group must be NIO-based unless {@code epoll} is true.
+     *
+     * @param group the application's event loop group
+     * @param epoll whether {@code group} runs the native epoll transport
+     * @return loops over {@code group}, not owned
      */
     public static EventLoops shared(EventLoopGroup group, boolean epoll) {
         return new EventLoops(group, epoll, false);
     }
 
-    /** The next loop, round-robin: each new connection takes one. */
+    /**
+     * The next loop, round-robin: each new connection takes one.
+     *
+     * @return the group's next loop
+     */
     public EventLoop next() {
         return group.next();
     }
 
-    /** Whether the native epoll transport is in use. */
+    /**
+     * Whether the native epoll transport is in use.
+     *
+     * @return true for epoll, false for NIO
+     */
     public boolean isEpoll() {
         return epoll;
     }
 
-    /** The UDP channel class matching the loops. */
+    /**
+     * The UDP channel class matching the loops.
+     *
+     * @return {@code EpollDatagramChannel} or {@code NioDatagramChannel}
+     */
     public Class<? extends DatagramChannel> datagramChannelClass() {
         return epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
     }
 
-    /** The TCP client channel class matching the loops. */
+    /**
+     * The TCP client channel class matching the loops.
+     *
+     * @return {@code EpollSocketChannel} or {@code NioSocketChannel}
+     */
     public Class<? extends SocketChannel> socketChannelClass() {
         return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
-    /** The group itself, for bootstraps. */
+    /**
+     * The group itself, for bootstraps.
+     *
+     * @return the event loop group
+     */
     public EventLoopGroup group() {
         return group;
     }

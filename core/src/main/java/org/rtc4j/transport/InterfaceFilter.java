@@ -30,18 +30,32 @@ public final class InterfaceFilter {
         this.fixed = fixed;
     }
 
-    /** Every up, non-loopback interface; IPv4 and global/ULA IPv6, no link-local addresses. */
+    /**
+     * Every up, non-loopback interface; IPv4 and global/ULA IPv6, no link-local addresses.
+     *
+     * @return the default filter, as browsers gather
+     */
     public static InterfaceFilter defaults() {
         return new InterfaceFilter(nif -> isUp(nif) && !isLoopback(nif),
                 a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress(), null);
     }
 
-    /** 127.0.0.1 only: what tests use. */
+    /**
+     * 127.0.0.1 only: what tests use.
+     *
+     * @return a filter selecting {@link InetAddress#getLoopbackAddress()} alone
+     */
     public static InterfaceFilter loopbackOnly() {
         return only(InetAddress.getLoopbackAddress());
     }
 
-    /** Exactly these addresses, whatever interfaces exist. */
+    /**
+     * Exactly these addresses, whatever interfaces exist.
+     *
+     * @param addresses the addresses to bind, in order; at least one, none null
+     * @return a filter that selects them
+     * @throws IllegalArgumentException if no address is given
+     */
     public static InterfaceFilter only(InetAddress... addresses) {
         List<InetAddress> list = List.of(addresses);
         if (list.isEmpty()) {
@@ -50,12 +64,23 @@ public final class InterfaceFilter {
         return new InterfaceFilter(null, null, list);
     }
 
-    /** Interfaces and addresses that pass both predicates. */
+    /**
+     * Interfaces and addresses that pass both predicates.
+     *
+     * @param interfaces which interfaces to look at; not null
+     * @param addresses  which of their addresses to take; not null
+     * @return a filter that applies both
+     */
     public static InterfaceFilter of(Predicate<NetworkInterface> interfaces, Predicate<InetAddress> addresses) {
         return new InterfaceFilter(Objects.requireNonNull(interfaces), Objects.requireNonNull(addresses), null);
     }
 
-    /** This filter restricted to IPv4 addresses. */
+    /**
+     * This filter restricted to IPv4 addresses.
+     *
+     * @return a new filter; for {@link #only(InetAddress...)} it keeps the IPv4 ones, possibly
+     *         none
+     */
     public InterfaceFilter ipv4Only() {
         if (fixed != null) {
             List<InetAddress> v4 = new ArrayList<>();
@@ -69,7 +94,12 @@ public final class InterfaceFilter {
         return new InterfaceFilter(interfaces, addresses.and(a -> a instanceof Inet4Address), null);
     }
 
-    /** The addresses to bind, IPv4 first (then IPv6), in interface order. */
+    /**
+     * The addresses to bind, IPv4 first (then IPv6), in interface order.
+     *
+     * @return the addresses; for {@link #only(InetAddress...)}, those given, in order
+     * @throws IllegalStateException if the network interfaces cannot be listed
+     */
     public List<InetAddress> select() {
         if (fixed != null) {
             return fixed;

@@ -24,6 +24,12 @@ public enum PacketKind {
     /**
      * Classifies a datagram of {@code length} bytes whose first two bytes are {@code b0} and
      * {@code b1} ({@code b1} is ignored unless the first byte says RTP/RTCP).
+     *
+     * @param b0     the first byte (only its low 8 bits are used)
+     * @param b1     the second byte (only its low 8 bits are used)
+     * @param length the datagram's length in bytes
+     * @return the kind; {@link #UNKNOWN} for an empty datagram or an RTP/RTCP one shorter than 2
+     *         bytes
      */
     public static PacketKind classify(int b0, int b1, int length) {
         if (length <= 0) {
@@ -52,7 +58,14 @@ public enum PacketKind {
         return UNKNOWN;
     }
 
-    /** Classifies {@code data[offset..offset+length)}. */
+    /**
+     * Classifies {@code data[offset..offset+length)}.
+     *
+     * @param data   holds the datagram
+     * @param offset where it starts
+     * @param length its length in bytes
+     * @return the kind; {@link #UNKNOWN} when {@code length} is 0 or less
+     */
     public static PacketKind classify(byte[] data, int offset, int length) {
         if (length <= 0) {
             return UNKNOWN;

@@ -20,6 +20,9 @@ public final class PortRange {
     /**
      * Ports {@code min} to {@code max}, both included.
      *
+     * @param min the lowest port, 1-65535
+     * @param max the highest port, {@code min}-65535
+     * @return the range
      * @throws IllegalArgumentException if the range is empty or outside 1-65535
      */
     public static PortRange of(int min, int max) {
@@ -29,17 +32,29 @@ public final class PortRange {
         return new PortRange(min, max);
     }
 
-    /** Whether the kernel chooses. */
+    /**
+     * Whether the kernel chooses.
+     *
+     * @return true for {@link #ANY}
+     */
     public boolean isAny() {
         return min == 0;
     }
 
-    /** Lowest port. */
+    /**
+     * Lowest port.
+     *
+     * @return the lowest port, or 0 for {@link #ANY}
+     */
     public int min() {
         return min;
     }
 
-    /** Highest port. */
+    /**
+     * Highest port.
+     *
+     * @return the highest port, or 0 for {@link #ANY}
+     */
     public int max() {
         return max;
     }

@@ -33,6 +33,18 @@ public final class StreamConnection implements AutoCloseable {
      * Connects to {@code server} (with TLS when {@code tls} is non-null, checking the server's
      * certificate against {@code serverName}); received bytes go to {@code onBytes} on the loop.
      * The future completes once the connection (and TLS handshake) is up.
+     *
+     * @param loops      supplies the TCP channel class matching {@code loop}
+     * @param loop       the event loop the connection runs on
+     * @param server     the server's address
+     * @param tls        the TLS context, or null for plain TCP
+     * @param serverName the name the server's certificate must match (HTTPS rules) and the SNI
+     *                   host; used with TLS only
+     * @param onBytes    called on the loop with each chunk of bytes received, as TCP delivers
+     *                   them (not framed)
+     * @param onClose    run on the loop when the connection closes, from either side
+     * @return completes with the connection; fails if the connection or the TLS handshake fails
+     *         (connecting times out after 10 s)
      */
     public static CompletableFuture<StreamConnection> connect(EventLoops loops, EventLoop loop,
             InetSocketAddress server, SSLContext tls, String serverName, Consumer<byte[]> onBytes, Runnable onClose) {
@@ -95,7 +107,11 @@ public final class StreamConnection implements AutoCloseable {
         return result;
     }
 
-    /** Writes bytes (copied). */
+    /**
+     * Writes bytes (copied). Nothing is written once the connection is closed.
+     *
+     * @param data the bytes, sent and flushed at once
+     */
     public void write(byte[] data) {
         if (channel.isActive()) {
             channel.writeAndFlush(channel.alloc().buffer(data.length).writeBytes(data), channel.voidPromise());

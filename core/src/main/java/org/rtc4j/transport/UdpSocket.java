@@ -89,6 +89,11 @@ public final class UdpSocket implements AutoCloseable {
      * Binds a socket on {@code address}, on a port from {@code ports}, registered on {@code loop}.
      * With a port range the ports are tried from a random point onwards until one binds.
      *
+     * @param loops   supplies the channel class and whether GSO/GRO can be used
+     * @param loop    the event loop the socket is registered on
+     * @param address the local address to bind
+     * @param ports   the ports that may be bound
+     * @param handler receives the datagrams, on {@code loop}
      * @return a future completing with the socket, or failing when no port could be bound
      */
     public static CompletableFuture<UdpSocket> bind(EventLoops loops, EventLoop loop, InetAddress address,
@@ -160,12 +165,20 @@ public final class UdpSocket implements AutoCloseable {
         });
     }
 
-    /** The bound address. */
+    /**
+     * The bound address.
+     *
+     * @return the local address and the port that was bound
+     */
     public InetSocketAddress localAddress() {
         return local;
     }
 
-    /** The event loop the socket lives on. */
+    /**
+     * The event loop the socket lives on.
+     *
+     * @return the loop the socket was registered on
+     */
     public EventLoop eventLoop() {
         return channel.eventLoop();
     }
@@ -174,6 +187,12 @@ public final class UdpSocket implements AutoCloseable {
      * Sends {@code data[offset..offset+length)} to {@code to}. The bytes are copied before this
      * returns, so the caller may reuse its array. On the loop the datagram leaves when the loop
      * finishes its current work (or at {@link #flush}); from elsewhere it is handed over at once.
+     * Nothing is sent once the socket is closed.
+     *
+     * @param data   holds the datagram
+     * @param offset where it starts
+     * @param length its length in bytes
+     * @param to     the destination
      */
     public void send(byte[] data, int offset, int length, InetSocketAddress to) {
         if (!channel.isActive()) {
@@ -246,32 +265,56 @@ public final class UdpSocket implements AutoCloseable {
         channel.flush();
     }
 
-    /** Whether bursts currently leave as UDP GSO sends (epoll on Linux, until a send refuses it). */
+    /**
+     * Whether bursts currently leave as UDP GSO sends (epoll on Linux, until a send refuses it).
+     *
+     * @return true while segmentation offload is in use
+     */
     public boolean segmentationOffload() {
         return gso;
     }
 
-    /** Datagrams sent. */
+    /**
+     * Datagrams sent.
+     *
+     * @return the number of datagrams handed to {@link #send} while the socket was open
+     */
     public long datagramsSent() {
         return sent.get();
     }
 
-    /** Datagrams received. */
+    /**
+     * Datagrams received.
+     *
+     * @return the number of datagrams passed to the handler
+     */
     public long datagramsReceived() {
         return received.get();
     }
 
-    /** Payload bytes sent. */
+    /**
+     * Payload bytes sent.
+     *
+     * @return the UDP payload bytes handed to {@link #send} while the socket was open
+     */
     public long bytesSent() {
         return bytesSent.get();
     }
 
-    /** Payload bytes received. */
+    /**
+     * Payload bytes received.
+     *
+     * @return the UDP payload bytes passed to the handler
+     */
     public long bytesReceived() {
         return bytesReceived.get();
     }
 
-    /** Whether the socket is still open. */
+    /**
+     * Whether the socket is still open.
+     *
+     * @return false once closed
+     */
     public boolean isOpen() {
         return channel.isOpen();
     }

@@ -55,42 +55,77 @@ public final class DtlsConfig {
         this.initialRetransmit = b.initialRetransmit;
     }
 
-    /** A new builder with the defaults. */
+    /**
+     * A new builder with the defaults.
+     *
+     * @return a builder with {@link #DEFAULT_MTU}, {@link #DEFAULT_HANDSHAKE_TIMEOUT},
+     *     {@link #DEFAULT_INITIAL_RETRANSMIT} and {@link #DEFAULT_SRTP_PROFILES}, and no role,
+     *     certificate or fingerprint yet
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Our DTLS role. */
+    /**
+     * Our DTLS role.
+     *
+     * @return whether we act as DTLS client or server, never null
+     */
     public DtlsRole role() {
         return role;
     }
 
-    /** Our certificate. */
+    /**
+     * Our certificate.
+     *
+     * @return the certificate and private key we present in the handshake, never null
+     */
     public RTCCertificate certificate() {
         return certificate;
     }
 
-    /** Fingerprints from the peer's SDP; its certificate must match one. */
+    /**
+     * Fingerprints from the peer's SDP; its certificate must match one.
+     *
+     * @return an unmodifiable, non-empty list
+     */
     public List<RTCDtlsFingerprint> remoteFingerprints() {
         return remoteFingerprints;
     }
 
-    /** SRTP profiles in preference order; empty means {@code use_srtp} is neither offered nor accepted. */
+    /**
+     * SRTP profiles in preference order; empty means {@code use_srtp} is neither offered nor
+     * accepted.
+     *
+     * @return an unmodifiable list, possibly empty
+     */
     public List<SrtpProfile> srtpProfiles() {
         return srtpProfiles;
     }
 
-    /** Largest datagram we send. */
+    /**
+     * Largest datagram we send.
+     *
+     * @return the MTU in bytes, 256..65507
+     */
     public int mtu() {
         return mtu;
     }
 
-    /** How long the handshake may take. */
+    /**
+     * How long the handshake may take.
+     *
+     * @return a positive duration of at most {@link Integer#MAX_VALUE} ms
+     */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
 
-    /** First retransmission timeout of a handshake flight. */
+    /**
+     * First retransmission timeout of a handshake flight.
+     *
+     * @return a duration of 1 ms..60 s
+     */
     public Duration initialRetransmit() {
         return initialRetransmit;
     }
@@ -108,55 +143,110 @@ public final class DtlsConfig {
         private Builder() {
         }
 
-        /** Our DTLS role, e.g. from {@link DtlsRole#fromSetup}. */
+        /**
+         * Our DTLS role, e.g. from {@link DtlsRole#fromSetup}. Required.
+         *
+         * @param role whether we act as DTLS client or server
+         * @return this builder
+         */
         public Builder role(DtlsRole role) {
             this.role = role;
             return this;
         }
 
-        /** Our certificate. */
+        /**
+         * Our certificate. Required.
+         *
+         * @param certificate the certificate and private key to present in the handshake
+         * @return this builder
+         */
         public Builder certificate(RTCCertificate certificate) {
             this.certificate = certificate;
             return this;
         }
 
-        /** Adds a fingerprint from the peer's SDP ({@code a=fingerprint}). */
+        /**
+         * Adds a fingerprint from the peer's SDP ({@code a=fingerprint}). At least one is
+         * required.
+         *
+         * @param fingerprint a fingerprint the peer's certificate may match, not null
+         * @return this builder
+         * @throws NullPointerException if {@code fingerprint} is null
+         */
         public Builder remoteFingerprint(RTCDtlsFingerprint fingerprint) {
             this.remoteFingerprints.add(Objects.requireNonNull(fingerprint));
             return this;
         }
 
-        /** Adds fingerprints from the peer's SDP. */
+        /**
+         * Adds fingerprints from the peer's SDP.
+         *
+         * @param fingerprints fingerprints the peer's certificate may match; none may be null
+         * @return this builder
+         * @throws NullPointerException if the list or one of its elements is null
+         */
         public Builder remoteFingerprints(List<RTCDtlsFingerprint> fingerprints) {
             fingerprints.forEach(this::remoteFingerprint);
             return this;
         }
 
-        /** SRTP profiles in preference order; an empty list disables {@code use_srtp}. */
+        /**
+         * SRTP profiles in preference order; an empty list disables {@code use_srtp}. Default
+         * {@link #DEFAULT_SRTP_PROFILES}.
+         *
+         * @param profiles the profiles to offer or accept, copied; no null elements
+         * @return this builder
+         */
         public Builder srtpProfiles(List<SrtpProfile> profiles) {
             this.srtpProfiles = List.copyOf(profiles);
             return this;
         }
 
-        /** Largest datagram to send (handshake flights are fragmented to fit). */
+        /**
+         * Largest datagram to send (handshake flights are fragmented to fit). Default
+         * {@link #DEFAULT_MTU}.
+         *
+         * @param mtu the limit in bytes, 256..65507 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder mtu(int mtu) {
             this.mtu = mtu;
             return this;
         }
 
-        /** How long the handshake may take before it fails with {@link DtlsTimeoutException}. */
+        /**
+         * How long the handshake may take before it fails with {@link DtlsTimeoutException}.
+         * Default {@link #DEFAULT_HANDSHAKE_TIMEOUT}.
+         *
+         * @param timeout a positive duration of at most {@link Integer#MAX_VALUE} ms (checked by
+         *                {@link #build()}), not null
+         * @return this builder
+         */
         public Builder handshakeTimeout(Duration timeout) {
             this.handshakeTimeout = Objects.requireNonNull(timeout);
             return this;
         }
 
-        /** First retransmission timeout; BouncyCastle doubles it per retry up to 60 s. */
+        /**
+         * First retransmission timeout; BouncyCastle doubles it per retry up to 60 s. Default
+         * {@link #DEFAULT_INITIAL_RETRANSMIT}.
+         *
+         * @param timeout 1 ms..60 s (checked by {@link #build()}), not null
+         * @return this builder
+         */
         public Builder initialRetransmit(Duration timeout) {
             this.initialRetransmit = Objects.requireNonNull(timeout);
             return this;
         }
 
-        /** The config. @throws IllegalArgumentException or NullPointerException if incomplete */
+        /**
+         * Builds the config.
+         *
+         * @return a new immutable config
+         * @throws NullPointerException     if the role or certificate is missing
+         * @throws IllegalArgumentException if no remote fingerprint was added, or the MTU, handshake
+         *                                  timeout or initial retransmit timeout is out of range
+         */
         public DtlsConfig build() {
             return new DtlsConfig(this);
         }

@@ -96,6 +96,8 @@ public final class DtlsEndpoint implements AutoCloseable {
     private boolean enqueued;
 
     /**
+     * Creates an endpoint in state {@link State#NEW}; nothing is sent before {@link #start}.
+     *
      * @param config   what to negotiate and whom to trust
      * @param executor runs the one blocking handshake task (e.g. a small shared pool)
      * @param wakeup   called from the handshake thread whenever new datagrams or events are queued
@@ -110,25 +112,40 @@ public final class DtlsEndpoint implements AutoCloseable {
         this.transport = new QueueDatagramTransport(config.mtu(), this::emitDatagram);
     }
 
-    /** Our role. */
+    /**
+     * Our role.
+     *
+     * @return the role from the config
+     */
     public DtlsRole role() {
         return config.role();
     }
 
-    /** Current state. */
+    /**
+     * Current state.
+     *
+     * @return the lifecycle state; may be read from any thread
+     */
     public State state() {
         return state;
     }
 
-    /** True while the handshake task occupies an executor thread. */
+    /**
+     * Whether the handshake task occupies an executor thread.
+     *
+     * @return true from {@link #start} until the task has ended
+     */
     public boolean isHandshakeTaskRunning() {
         return taskRunning;
     }
 
     /**
      * Starts the handshake: a client sends its ClientHello, a server waits for one. Datagrams
-     * handed in before {@code start} are kept for the handshake.
+     * handed in before {@code start} are kept for the handshake. If the executor rejects the task
+     * the endpoint fails at once with a {@link DtlsException}.
      *
+     * @param now the owner's monotonic clock in ms; the handshake deadline is
+     *            {@code now + handshakeTimeout}
      * @throws IllegalStateException if already started
      */
     public void start(long now) {
@@ -152,7 +169,14 @@ public final class DtlsEndpoint implements AutoCloseable {
      * Hands in one datagram from the network. Before the handshake completes it is queued for the
      * handshake task; afterwards it is decrypted here, and application data appears as events.
      * Datagrams whose first byte is not a DTLS content type (20..63, RFC 7983) are ignored, as is
-     * anything after close or failure. The array is copied.
+     * anything after close or failure, and a datagram longer than the MTU or 1500 bytes, whichever
+     * is larger. The array is copied.
+     *
+     * @param datagram the buffer holding the datagram
+     * @param offset   where the datagram starts in {@code datagram}
+     * @param length   length of the datagram in bytes
+     * @param now      the owner's monotonic clock in ms (currently unused)
+     * @throws IndexOutOfBoundsException if the range is not within {@code datagram}
      */
     public void handle(byte[] datagram, int offset, int length, long now) {
         Objects.checkFromIndexSize(offset, length, datagram.length);
@@ -213,12 +237,21 @@ public final class DtlsEndpoint implements AutoCloseable {
         writerActive = true;
     }
 
-    /** {@link #handle(byte[], int, int, long)} for a whole array. */
+    /**
+     * {@link #handle(byte[], int, int, long)} for a whole array.
+     *
+     * @param datagram the datagram
+     * @param now      the owner's monotonic clock in ms (currently unused)
+     */
     public void handle(byte[] datagram, long now) {
         handle(datagram, 0, datagram.length, now);
     }
 
-    /** The next datagram to send, or null. Safe from any thread. */
+    /**
+     * The next datagram to send. Safe from any thread.
+     *
+     * @return a datagram of at most {@link DtlsConfig#mtu()} bytes, or null if none is queued
+     */
     public byte[] pollDatagram() {
         return outDatagrams.poll();
     }
@@ -226,6 +259,8 @@ public final class DtlsEndpoint implements AutoCloseable {
     /**
      * The next event, or null. Call it on the owner thread: polling {@link DtlsEvent.Connected}
      * also decrypts datagrams that arrived while the handshake task was handing over.
+     *
+     * @return the next event, or null if none is queued
      */
     public DtlsEvent pollEvent() {
         DtlsEvent e = events.poll();
@@ -238,19 +273,33 @@ public final class DtlsEndpoint implements AutoCloseable {
     /**
      * Application-data records dropped after the handshake because they repeated one already
      * received (RFC 6347 4.1.2.6). Owner thread.
+     *
+     * @return the count so far; 0 before the handshake or when the suite is not AES-GCM (only
+     *     records opened by rtc4j's own GCM reader are counted)
      */
     public long replayedRecords() {
         GcmRecordReader r = reader;
         return r == null ? 0 : r.replayed();
     }
 
-    /** Application-data records dropped after the handshake because they did not authenticate. Owner thread. */
+    /**
+     * Application-data records dropped after the handshake because they did not authenticate.
+     * Owner thread.
+     *
+     * @return the count so far; 0 before the handshake or when the suite is not AES-GCM (only
+     *     records opened by rtc4j's own GCM reader are counted)
+     */
     public long forgedRecords() {
         GcmRecordReader r = reader;
         return r == null ? 0 : r.forged();
     }
 
-    /** Largest application payload {@link #send} accepts so that one record fits the MTU. */
+    /**
+     * Largest application payload {@link #send} accepts so that one record fits the MTU.
+     *
+     * @return the limit in bytes
+     * @throws IllegalStateException if not connected
+     */
     public int applicationDataLimit() {
         if (state != State.CONNECTED) {
             throw new IllegalStateException("not connected: " + state);
@@ -259,8 +308,12 @@ public final class DtlsEndpoint implements AutoCloseable {
     }
 
     /**
-     * Encrypts and queues one application record.
+     * Encrypts and queues one application record. A failure while sealing or sending fails the
+     * endpoint (reported as {@link DtlsEvent.Failed}) instead of throwing.
      *
+     * @param data   the buffer holding the payload
+     * @param offset where the payload starts in {@code data}
+     * @param length payload length in bytes, 1..{@link #applicationDataLimit()}
      * @throws IllegalStateException    if not connected
      * @throws IllegalArgumentException if empty or larger than {@link #applicationDataLimit()}
      */
@@ -292,7 +345,13 @@ public final class DtlsEndpoint implements AutoCloseable {
         }
     }
 
-    /** {@link #send(byte[], int, int)} for a whole array. */
+    /**
+     * {@link #send(byte[], int, int)} for a whole array.
+     *
+     * @param data the payload, 1..{@link #applicationDataLimit()} bytes
+     * @throws IllegalStateException    if not connected
+     * @throws IllegalArgumentException if empty or larger than {@link #applicationDataLimit()}
+     */
     public void send(byte[] data) {
         send(data, 0, data.length);
     }
@@ -300,13 +359,20 @@ public final class DtlsEndpoint implements AutoCloseable {
     /**
      * When {@link #handleTimeout} must next be called: the handshake deadline while handshaking,
      * else {@link Long#MAX_VALUE}. Retransmissions are timed by the handshake task itself.
+     *
+     * @return the deadline on the owner's clock in ms, or {@link Long#MAX_VALUE} for none
      */
     public long nextTimeout() {
         State s = state;
         return s == State.HANDSHAKING ? deadline : Long.MAX_VALUE;
     }
 
-    /** Fails the handshake with {@link DtlsTimeoutException} once its deadline has passed. */
+    /**
+     * Fails the handshake with {@link DtlsTimeoutException} once its deadline has passed; does
+     * nothing otherwise.
+     *
+     * @param now the owner's monotonic clock in ms, the same clock as given to {@link #start}
+     */
     public void handleTimeout(long now) {
         if (state == State.HANDSHAKING && now >= deadline) {
             fail(new DtlsTimeoutException("DTLS handshake did not complete within "

@@ -19,7 +19,11 @@ public sealed interface DtlsEvent {
             X509Certificate peerCertificate, RTCDtlsFingerprint peerFingerprint) implements DtlsEvent {
     }
 
-    /** Decrypted application data from one DTLS record (e.g. one SCTP packet). */
+    /**
+     * Decrypted application data from one DTLS record (e.g. one SCTP packet).
+     *
+     * @param data the record's plaintext in a fresh array owned by the receiver; may be empty
+     */
     record ApplicationData(byte[] data) implements DtlsEvent {
     }
 
@@ -32,7 +36,12 @@ public sealed interface DtlsEvent {
     record Closed(boolean byPeer) implements DtlsEvent {
     }
 
-    /** The connection failed; nothing more will be sent or delivered. */
+    /**
+     * The connection failed; nothing more will be sent or delivered.
+     *
+     * @param reason why it failed, e.g. a {@link DtlsFingerprintMismatchException},
+     *               {@link DtlsAlertException} or {@link DtlsTimeoutException}
+     */
     record Failed(DtlsException reason) implements DtlsEvent {
     }
 }

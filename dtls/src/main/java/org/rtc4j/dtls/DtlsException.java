@@ -7,12 +7,21 @@ package org.rtc4j.dtls;
 public class DtlsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what went wrong */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what went wrong
+     */
     public DtlsException(String message) {
         super(message);
     }
 
-    /** @param message what went wrong; @param cause the underlying failure */
+    /**
+     * Creates an exception with a message and the failure that caused it.
+     *
+     * @param message what went wrong
+     * @param cause   the underlying failure, may be null
+     */
     public DtlsException(String message, Throwable cause) {
         super(message, cause);
     }

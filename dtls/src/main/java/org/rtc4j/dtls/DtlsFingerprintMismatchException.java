@@ -13,6 +13,8 @@ public final class DtlsFingerprintMismatchException extends DtlsException {
     private final transient List<RTCDtlsFingerprint> expected;
 
     /**
+     * Creates an exception naming the fingerprint found and the ones expected.
+     *
      * @param actual   the peer certificate's fingerprint (in the first expected algorithm), or null if it sent none
      * @param expected the fingerprints the endpoint was told to accept
      */
@@ -24,12 +26,22 @@ public final class DtlsFingerprintMismatchException extends DtlsException {
         this.expected = List.copyOf(expected);
     }
 
-    /** The fingerprint of what the peer presented, or null if it presented no certificate. */
+    /**
+     * The fingerprint of what the peer presented.
+     *
+     * @return the peer certificate's fingerprint in the first expected algorithm, or null if it
+     *     presented no certificate (also null after deserialization: the field is transient)
+     */
     public RTCDtlsFingerprint getActual() {
         return actual;
     }
 
-    /** The fingerprints the endpoint accepted. */
+    /**
+     * The fingerprints the endpoint accepted.
+     *
+     * @return an unmodifiable list of the expected fingerprints (null after deserialization: the
+     *     field is transient)
+     */
     public List<RTCDtlsFingerprint> getExpected() {
         return expected;
     }

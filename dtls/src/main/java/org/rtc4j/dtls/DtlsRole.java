@@ -30,6 +30,7 @@ public enum DtlsRole {
      * @param isOfferer whether we made the offer (our {@code local} is then the offer's value)
      * @throws IllegalArgumentException if the pair cannot come from a valid offer/answer, e.g. an
      *                                  answer saying {@code actpass} or both sides {@code active}
+     * @return the role this endpoint plays
      */
     public static DtlsRole fromSetup(DtlsSetup local, DtlsSetup remote, boolean isOfferer) {
         DtlsSetup offer = isOfferer ? local : remote;
@@ -45,7 +46,11 @@ public enum DtlsRole {
         return isOfferer ? answererRole.opposite() : answererRole;
     }
 
-    /** The other role. */
+    /**
+     * The other role.
+     *
+     * @return {@link #SERVER} for {@link #CLIENT} and vice versa
+     */
     public DtlsRole opposite() {
         return this == CLIENT ? SERVER : CLIENT;
     }

@@ -14,7 +14,10 @@ public enum DtlsSetup {
     /**
      * Parses the attribute value ({@code actpass}, {@code active}, {@code passive}, case-insensitive).
      *
-     * @throws IllegalArgumentException for anything else ({@code holdconn} is not usable for DTLS)
+     * @param value the attribute value after {@code a=setup:}; surrounding whitespace is ignored
+     * @return the setup value
+     * @throws IllegalArgumentException for null or anything else ({@code holdconn} is not usable
+     *                                  for DTLS)
      */
     public static DtlsSetup parse(String value) {
         if (value != null) {
@@ -32,7 +35,11 @@ public enum DtlsSetup {
         throw new IllegalArgumentException("unsupported a=setup value: " + value);
     }
 
-    /** The value as written in SDP. */
+    /**
+     * The value as written in SDP.
+     *
+     * @return {@code actpass}, {@code active} or {@code passive}
+     */
     public String sdpValue() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -40,6 +47,10 @@ public enum DtlsSetup {
     /**
      * What an answerer puts in its answer for a remote offer's setup. RFC 5763 section 5 recommends
      * {@code active} when the offer allows both, which also saves the offerer a round trip.
+     *
+     * @param remoteOffer the setup value of the remote offer, not null
+     * @return {@link #ACTIVE} for an {@code actpass} or {@code passive} offer, {@link #PASSIVE} for
+     *     an {@code active} one
      */
     public static DtlsSetup answerTo(DtlsSetup remoteOffer) {
         switch (remoteOffer) {

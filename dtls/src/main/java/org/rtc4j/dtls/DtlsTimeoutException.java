@@ -4,7 +4,11 @@ package org.rtc4j.dtls;
 public final class DtlsTimeoutException extends DtlsException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message which deadline passed */
+    /**
+     * Creates an exception saying which deadline passed.
+     *
+     * @param message which deadline passed
+     */
     public DtlsTimeoutException(String message) {
         super(message);
     }

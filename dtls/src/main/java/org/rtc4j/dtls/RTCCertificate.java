@@ -74,17 +74,36 @@ public final class RTCCertificate {
         this.keyType = keyTypeOf(certificate.getPublicKey());
     }
 
-    /** Generates an ECDSA P-256 certificate valid for {@link #DEFAULT_VALIDITY}. */
+    /**
+     * Generates an ECDSA P-256 certificate valid for {@link #DEFAULT_VALIDITY}.
+     *
+     * @return a new self-signed certificate with a fresh key pair
+     * @throws IllegalStateException if the JDK cannot generate the key or signature
+     */
     public static RTCCertificate generate() {
         return generate(KeyType.ECDSA_P256, DEFAULT_VALIDITY);
     }
 
-    /** Generates a certificate of the given key type valid for {@link #DEFAULT_VALIDITY}. */
+    /**
+     * Generates a certificate of the given key type valid for {@link #DEFAULT_VALIDITY}.
+     *
+     * @param keyType the key algorithm; anything but {@link KeyType#RSA_2048} gives ECDSA P-256
+     * @return a new self-signed certificate with a fresh key pair
+     * @throws IllegalStateException if the JDK cannot generate the key or signature
+     */
     public static RTCCertificate generate(KeyType keyType) {
         return generate(keyType, DEFAULT_VALIDITY);
     }
 
-    /** Generates a certificate of the given key type valid from now for {@code validity}. */
+    /**
+     * Generates a certificate of the given key type valid from now for {@code validity}.
+     *
+     * @param keyType  the key algorithm; anything but {@link KeyType#RSA_2048} gives ECDSA P-256
+     * @param validity how long after now the certificate stays valid; must be positive
+     * @return a new self-signed certificate with a fresh key pair
+     * @throws IllegalArgumentException if {@code validity} is zero or negative
+     * @throws IllegalStateException    if the JDK cannot generate the key or signature
+     */
     public static RTCCertificate generate(KeyType keyType, Duration validity) {
         return generate(keyType, validity, Instant.now());
     }
@@ -93,6 +112,13 @@ public final class RTCCertificate {
      * Generates a self-signed certificate with a random 64-bit serial and a random common name.
      * It is valid from one day before {@code now} (tolerates peers with a slow clock) until
      * {@code now + validity}.
+     *
+     * @param keyType  the key algorithm; anything but {@link KeyType#RSA_2048} gives ECDSA P-256
+     * @param validity how long after {@code now} the certificate stays valid; must be positive
+     * @param now      the issuing time
+     * @return a new self-signed certificate with a fresh key pair
+     * @throws IllegalArgumentException if {@code validity} is zero or negative
+     * @throws IllegalStateException    if the JDK cannot generate the key or signature
      */
     public static RTCCertificate generate(KeyType keyType, Duration validity, Instant now) {
         if (validity.isNegative() || validity.isZero()) {
@@ -132,9 +158,13 @@ public final class RTCCertificate {
     /**
      * Reads a certificate and its private key from PEM text holding a {@code CERTIFICATE} block and
      * a {@code PRIVATE KEY}, {@code EC PRIVATE KEY} or {@code RSA PRIVATE KEY} block, in any order
-     * (what {@link #toPem()} writes, or what {@code openssl req -x509} produces).
+     * (what {@link #toPem()} writes, or what {@code openssl req -x509} produces). Only the first
+     * certificate and the first key are used; the key must be ECDSA P-256 or RSA.
      *
-     * @throws IllegalArgumentException if a block is missing, unreadable, or the key does not belong to the certificate
+     * @param pem the PEM text
+     * @return the certificate with its private key
+     * @throws IllegalArgumentException if a block is missing, unreadable, or the key does not belong
+     *                                  to the certificate
      */
     public static RTCCertificate fromPem(String pem) {
         X509Certificate cert = null;
@@ -162,63 +192,119 @@ public final class RTCCertificate {
         return result;
     }
 
-    /** Reads {@link #fromPem(String)} from a file. */
+    /**
+     * Reads {@link #fromPem(String)} from a file.
+     *
+     * @param file a US-ASCII PEM file, e.g. one written by {@link #save(Path)}
+     * @return the certificate with its private key
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if its content is not acceptable to {@link #fromPem(String)}
+     */
     public static RTCCertificate load(Path file) throws IOException {
         return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
     }
 
-    /** The certificate followed by its PKCS#8 private key, both PEM. Keep the file private. */
+    /**
+     * The certificate followed by its PKCS#8 private key, both PEM. Keep the file private.
+     *
+     * @return {@link #certificatePem()} followed by {@link #privateKeyPem()}
+     */
     public String toPem() {
         return certificatePem() + privateKeyPem();
     }
 
-    /** Only the {@code CERTIFICATE} PEM block. */
+    /**
+     * Only the {@code CERTIFICATE} PEM block.
+     *
+     * @return the DER certificate as a PEM block with 64-character lines, ending in a newline
+     */
     public String certificatePem() {
         return pem("CERTIFICATE", der);
     }
 
-    /** Only the PKCS#8 {@code PRIVATE KEY} PEM block. */
+    /**
+     * Only the PKCS#8 {@code PRIVATE KEY} PEM block.
+     *
+     * @return the unencrypted private key as a PEM block, ending in a newline
+     */
     public String privateKeyPem() {
         // Raw PKCS#8 (with the curve in the algorithm identifier), which OpenSSL and the JDK both read.
         return pem("PRIVATE KEY", privateKey.getEncoded());
     }
 
-    /** Writes {@link #toPem()} to a file (created or replaced). */
+    /**
+     * Writes {@link #toPem()} to a file (created or replaced). The file's permissions are left to
+     * the platform default, so restrict them yourself.
+     *
+     * @param file where to write the PEM text, in US-ASCII
+     * @throws IOException if the file cannot be written
+     */
     public void save(Path file) throws IOException {
         Files.writeString(file, toPem(), StandardCharsets.US_ASCII);
     }
 
-    /** The W3C {@code expires}: the end of validity in milliseconds since the epoch. */
+    /**
+     * The W3C {@code expires}: the end of validity in milliseconds since the epoch.
+     *
+     * @return the certificate's notAfter time, in ms since 1970-01-01T00:00:00Z
+     */
     public long getExpires() {
         return certificate.getNotAfter().getTime();
     }
 
-    /** The W3C {@code getFingerprints()}: the sha-256 fingerprint, as browsers report it. */
+    /**
+     * The W3C {@code getFingerprints()}: the sha-256 fingerprint, as browsers report it.
+     *
+     * @return an unmodifiable one-element list with the sha-256 fingerprint
+     */
     public List<RTCDtlsFingerprint> getFingerprints() {
         return List.of(getFingerprint("sha-256"));
     }
 
-    /** The fingerprint with any of sha-1, sha-224, sha-256, sha-384, sha-512. */
+    /**
+     * The fingerprint with any of sha-1, sha-224, sha-256, sha-384, sha-512.
+     *
+     * @param algorithm the hash name in SDP spelling, case-insensitive
+     * @return the fingerprint of the DER certificate
+     * @throws IllegalArgumentException if the algorithm is not one of those
+     */
     public RTCDtlsFingerprint getFingerprint(String algorithm) {
         return RTCDtlsFingerprint.of(algorithm, der);
     }
 
-    /** The key algorithm. */
+    /**
+     * The key algorithm.
+     *
+     * @return {@link KeyType#ECDSA_P256} or {@link KeyType#RSA_2048} (any RSA key loaded from PEM
+     *     is reported as the latter, whatever its size)
+     */
     public KeyType getKeyType() {
         return keyType;
     }
 
-    /** The certificate. */
+    /**
+     * The certificate.
+     *
+     * @return the X.509 certificate, never null
+     */
     public X509Certificate getX509Certificate() {
         return certificate;
     }
 
-    /** The private key; give it to nobody but the DTLS layer. */
+    /**
+     * The private key; give it to nobody but the DTLS layer.
+     *
+     * @return the JDK private key matching the certificate's public key
+     */
     public PrivateKey getPrivateKey() {
         return privateKey;
     }
 
-    /** DER encoding of the certificate (copy). */
+    /**
+     * DER encoding of the certificate (copy).
+     *
+     * @return a fresh copy of the DER bytes
+     */
     public byte[] getEncoded() {
         return der.clone();
     }

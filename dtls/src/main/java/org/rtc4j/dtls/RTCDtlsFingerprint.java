@@ -19,16 +19,27 @@ public final class RTCDtlsFingerprint {
     private final String value;
 
     /**
+     * Creates a fingerprint from its two SDP fields, normalized to lower-case algorithm and
+     * upper-case value.
+     *
      * @param algorithm one of the supported hash names, e.g. {@code sha-256} (case-insensitive)
-     * @param value     colon-separated hex bytes
-     * @throws IllegalArgumentException for an unknown algorithm or a value that is not hex pairs of the right count
+     * @param value     colon-separated hex bytes (either case, surrounding whitespace ignored)
+     * @throws IllegalArgumentException for an unknown algorithm or a value that is not hex pairs of
+     *                                  the right count
      */
     public RTCDtlsFingerprint(String algorithm, String value) {
         this.algorithm = normalizeAlgorithm(algorithm);
         this.value = normalizeValue(this.algorithm, value);
     }
 
-    /** Computes the fingerprint of DER-encoded certificate bytes. */
+    /**
+     * Computes the fingerprint of DER-encoded certificate bytes.
+     *
+     * @param algorithm one of the supported hash names, e.g. {@code sha-256} (case-insensitive)
+     * @param der       the DER-encoded certificate
+     * @return the fingerprint
+     * @throws IllegalArgumentException for an unknown algorithm
+     */
     public static RTCDtlsFingerprint of(String algorithm, byte[] der) {
         String alg = normalizeAlgorithm(algorithm);
         byte[] digest = digest(alg).digest(der);
@@ -46,7 +57,9 @@ public final class RTCDtlsFingerprint {
     /**
      * Parses the SDP form {@code "sha-256 AB:CD:..."} (the part after {@code a=fingerprint:}).
      *
-     * @throws IllegalArgumentException if malformed
+     * @param sdpValue the algorithm, a space and the hex value; surrounding whitespace is ignored
+     * @return the fingerprint
+     * @throws IllegalArgumentException if null or malformed
      */
     public static RTCDtlsFingerprint parse(String sdpValue) {
         if (sdpValue == null) {
@@ -60,24 +73,42 @@ public final class RTCDtlsFingerprint {
         return new RTCDtlsFingerprint(s.substring(0, sp), s.substring(sp + 1).trim());
     }
 
-    /** True if this fingerprint matches DER-encoded certificate bytes. */
+    /**
+     * Whether this fingerprint matches DER-encoded certificate bytes; compared in constant time.
+     *
+     * @param der the DER-encoded certificate
+     * @return true if the certificate's digest with this algorithm equals this value
+     */
     public boolean matches(byte[] der) {
         return MessageDigest.isEqual(
                 of(algorithm, der).value.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 value.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
-    /** The hash name in SDP spelling, lower case (e.g. {@code sha-256}). */
+    /**
+     * The hash name in SDP spelling, lower case.
+     *
+     * @return one of {@code sha-1}, {@code sha-224}, {@code sha-256}, {@code sha-384},
+     *     {@code sha-512}
+     */
     public String getAlgorithm() {
         return algorithm;
     }
 
-    /** Upper-case colon-separated hex. */
+    /**
+     * The digest value.
+     *
+     * @return upper-case colon-separated hex pairs, e.g. {@code AB:CD:...}
+     */
     public String getValue() {
         return value;
     }
 
-    /** The SDP form, {@code "sha-256 AB:CD:..."}. */
+    /**
+     * The SDP form, {@code "sha-256 AB:CD:..."}.
+     *
+     * @return the algorithm, a space and the value, as after {@code a=fingerprint:}
+     */
     public String toSdp() {
         return algorithm + " " + value;
     }

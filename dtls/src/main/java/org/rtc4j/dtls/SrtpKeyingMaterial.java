@@ -28,9 +28,13 @@ public final class SrtpKeyingMaterial {
     }
 
     /**
-     * Splits an exported block for a profile.
+     * Splits an exported block for a profile. The block is copied.
      *
-     * @throws IllegalArgumentException if the block is not {@link SrtpProfile#keyingMaterialLength()} long
+     * @param profile  the negotiated SRTP profile
+     * @param exported the {@code EXTRACTOR-dtls_srtp} exporter output
+     * @return the keys and salts of both sides
+     * @throws IllegalArgumentException if the block is not {@link SrtpProfile#keyingMaterialLength()}
+     *                                  long
      */
     public static SrtpKeyingMaterial split(SrtpProfile profile, byte[] exported) {
         int k = profile.keyLength();
@@ -46,52 +50,96 @@ public final class SrtpKeyingMaterial {
                 Arrays.copyOfRange(exported, 2 * k + s, 2 * k + 2 * s));
     }
 
-    /** The negotiated profile these keys are for. */
+    /**
+     * The negotiated profile these keys are for.
+     *
+     * @return the profile, which fixes the key and salt lengths
+     */
     public SrtpProfile profile() {
         return profile;
     }
 
-    /** The DTLS client's master key (copy). */
+    /**
+     * The DTLS client's master key (copy).
+     *
+     * @return {@link SrtpProfile#keyLength()} bytes
+     */
     public byte[] clientMasterKey() {
         return clientKey.clone();
     }
 
-    /** The DTLS server's master key (copy). */
+    /**
+     * The DTLS server's master key (copy).
+     *
+     * @return {@link SrtpProfile#keyLength()} bytes
+     */
     public byte[] serverMasterKey() {
         return serverKey.clone();
     }
 
-    /** The DTLS client's master salt (copy). */
+    /**
+     * The DTLS client's master salt (copy).
+     *
+     * @return {@link SrtpProfile#saltLength()} bytes
+     */
     public byte[] clientMasterSalt() {
         return clientSalt.clone();
     }
 
-    /** The DTLS server's master salt (copy). */
+    /**
+     * The DTLS server's master salt (copy).
+     *
+     * @return {@link SrtpProfile#saltLength()} bytes
+     */
     public byte[] serverMasterSalt() {
         return serverSalt.clone();
     }
 
-    /** Master key for what an endpoint in {@code role} sends. */
+    /**
+     * Master key for what an endpoint in {@code role} sends.
+     *
+     * @param role the endpoint's DTLS role
+     * @return a copy of the client key for {@link DtlsRole#CLIENT}, else of the server key
+     */
     public byte[] localKey(DtlsRole role) {
         return role == DtlsRole.CLIENT ? clientMasterKey() : serverMasterKey();
     }
 
-    /** Master salt for what an endpoint in {@code role} sends. */
+    /**
+     * Master salt for what an endpoint in {@code role} sends.
+     *
+     * @param role the endpoint's DTLS role
+     * @return a copy of the client salt for {@link DtlsRole#CLIENT}, else of the server salt
+     */
     public byte[] localSalt(DtlsRole role) {
         return role == DtlsRole.CLIENT ? clientMasterSalt() : serverMasterSalt();
     }
 
-    /** Master key for what an endpoint in {@code role} receives. */
+    /**
+     * Master key for what an endpoint in {@code role} receives.
+     *
+     * @param role the endpoint's DTLS role
+     * @return a copy of the server key for {@link DtlsRole#CLIENT}, else of the client key
+     */
     public byte[] remoteKey(DtlsRole role) {
         return role == DtlsRole.CLIENT ? serverMasterKey() : clientMasterKey();
     }
 
-    /** Master salt for what an endpoint in {@code role} receives. */
+    /**
+     * Master salt for what an endpoint in {@code role} receives.
+     *
+     * @param role the endpoint's DTLS role
+     * @return a copy of the server salt for {@link DtlsRole#CLIENT}, else of the client salt
+     */
     public byte[] remoteSalt(DtlsRole role) {
         return role == DtlsRole.CLIENT ? serverMasterSalt() : clientMasterSalt();
     }
 
-    /** The exported block again, in RFC 5764 order (what OpenSSL prints as "Keying material"). */
+    /**
+     * The exported block again, in RFC 5764 order (what OpenSSL prints as "Keying material").
+     *
+     * @return a fresh array of {@link SrtpProfile#keyingMaterialLength()} bytes
+     */
     public byte[] toExportedBytes() {
         byte[] out = new byte[profile.keyingMaterialLength()];
         int k = profile.keyLength();

@@ -28,32 +28,57 @@ public enum SrtpProfile {
         this.saltLength = saltLength;
     }
 
-    /** The two-byte profile identifier carried in {@code use_srtp}. */
+    /**
+     * The two-byte profile identifier carried in {@code use_srtp}.
+     *
+     * @return the profile number, e.g. {@code 0x0007} for {@link #AEAD_AES_128_GCM}
+     */
     public int id() {
         return id;
     }
 
-    /** The name OpenSSL uses for this profile ({@code -use_srtp} and its handshake report). */
+    /**
+     * The name OpenSSL uses for this profile ({@code -use_srtp} and its handshake report).
+     *
+     * @return the OpenSSL name, e.g. {@code SRTP_AEAD_AES_128_GCM}
+     */
     public String opensslName() {
         return opensslName;
     }
 
-    /** Master key length in bytes. */
+    /**
+     * Master key length in bytes.
+     *
+     * @return 16, or 32 for {@link #AEAD_AES_256_GCM}
+     */
     public int keyLength() {
         return keyLength;
     }
 
-    /** Master salt length in bytes. */
+    /**
+     * Master salt length in bytes.
+     *
+     * @return 12 for the GCM profiles, 14 for AES-CM
+     */
     public int saltLength() {
         return saltLength;
     }
 
-    /** Bytes to export with {@code EXTRACTOR-dtls_srtp}: both sides' key and salt. */
+    /**
+     * Bytes to export with {@code EXTRACTOR-dtls_srtp}: both sides' key and salt.
+     *
+     * @return {@code 2 * (keyLength() + saltLength())}
+     */
     public int keyingMaterialLength() {
         return 2 * (keyLength + saltLength);
     }
 
-    /** The profile with this {@code use_srtp} identifier, if it is one we support. */
+    /**
+     * The profile with this {@code use_srtp} identifier, if it is one we support.
+     *
+     * @param id the two-byte profile identifier
+     * @return the profile, or empty if rtc4j does not support {@code id}
+     */
     public static Optional<SrtpProfile> fromId(int id) {
         for (SrtpProfile p : values()) {
             if (p.id == id) {

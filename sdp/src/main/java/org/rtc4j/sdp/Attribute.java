@@ -11,16 +11,37 @@ import java.util.Objects;
  * @param value the text after the first colon, or null for a flag attribute
  */
 public record Attribute(String name, String value) {
+    /**
+     * Checks that the name is present. The name's syntax is checked when the description is
+     * parsed or built.
+     *
+     * @param name  the attribute name; never null
+     * @param value the value, or null for a flag attribute
+     * @throws NullPointerException if {@code name} is null
+     */
     public Attribute {
         Objects.requireNonNull(name, "name");
     }
 
-    /** A flag attribute such as {@code rtcp-mux}. */
+    /**
+     * A flag attribute such as {@code rtcp-mux}.
+     *
+     * @param name the attribute name
+     * @return the attribute {@code a=<name>}
+     * @throws NullPointerException if {@code name} is null
+     */
     public static Attribute flag(String name) {
         return new Attribute(name, null);
     }
 
-    /** A name/value attribute. */
+    /**
+     * A name/value attribute.
+     *
+     * @param name  the attribute name
+     * @param value the text after the colon, kept as given (may be empty)
+     * @return the attribute {@code a=<name>:<value>}
+     * @throws NullPointerException if {@code name} or {@code value} is null
+     */
     public static Attribute of(String name, String value) {
         return new Attribute(name, Objects.requireNonNull(value, "value"));
     }

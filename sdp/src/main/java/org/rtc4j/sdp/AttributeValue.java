@@ -11,7 +11,7 @@ public interface AttributeValue {
     /** @return the text after {@code a=<name>:} */
     String format();
 
-    /** @return the generic attribute */
+    /** @return this value as a generic {@code a=<name>:<value>} attribute */
     default Attribute toAttribute() {
         return Attribute.of(attributeName(), format());
     }

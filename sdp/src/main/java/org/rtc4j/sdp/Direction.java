@@ -4,14 +4,24 @@ import java.util.Locale;
 
 /** Media direction attributes ({@code a=sendrecv} etc., RFC 8866 §6.7). */
 public enum Direction {
-    SENDRECV, SENDONLY, RECVONLY, INACTIVE;
+    /** Send and receive media; the default when no direction attribute is present. */
+    SENDRECV,
+    /** Send media only. */
+    SENDONLY,
+    /** Receive media only. */
+    RECVONLY,
+    /** Neither send nor receive media. */
+    INACTIVE;
 
     /** @return the attribute name, e.g. {@code sendonly} */
     public String sdpName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @return the direction for an attribute name, or null if the name is not a direction */
+    /**
+     * @param name an attribute name (matched case-sensitively against the lowercase names)
+     * @return the direction for an attribute name, or null if the name is not a direction
+     */
     public static Direction fromSdpName(String name) {
         switch (name) {
             case "sendrecv": return SENDRECV;

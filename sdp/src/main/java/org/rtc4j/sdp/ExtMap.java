@@ -12,12 +12,24 @@ import java.util.List;
  */
 public record ExtMap(int id, Direction direction, String uri, String attributes) implements AttributeValue {
 
-    /** An extmap with no direction and no extension attributes. */
+    /**
+     * An extmap with no direction and no extension attributes.
+     *
+     * @param id  the extension id, 1..255 or 4096..4351 (checked when the description is built)
+     * @param uri the extension URI, e.g. {@code urn:ietf:params:rtp-hdrext:sdes:mid}
+     */
     public ExtMap(int id, String uri) {
         this(id, null, uri, null);
     }
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value.
+     *
+     * @param value the text after {@code a=extmap:}
+     * @return the extmap
+     * @throws SdpParseException if there is no URI, the direction is not one of the four names or
+     *                           the id is outside 1..255 and 4096..4351 (line number 0)
+     */
     public static ExtMap parse(String value) throws SdpParseException {
         List<String> f = Fields.split(value);
         if (f.size() < 2) {

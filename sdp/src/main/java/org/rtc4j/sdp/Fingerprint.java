@@ -12,7 +12,14 @@ import java.util.Locale;
  */
 public record Fingerprint(String hashFunction, String fingerprint) implements AttributeValue {
 
-    /** Builds the attribute from a digest, writing uppercase hex as browsers do. */
+    /**
+     * Builds the attribute from a digest, writing uppercase hex as browsers do.
+     *
+     * @param hashFunction the hash function name as it should be written, e.g. {@code sha-256}
+     * @param digest       the certificate digest computed with that function; at least one byte
+     *                     for the result to be valid
+     * @return the fingerprint
+     */
     public static Fingerprint of(String hashFunction, byte[] digest) {
         StringBuilder sb = new StringBuilder(digest.length * 3);
         for (int i = 0; i < digest.length; i++) {
@@ -24,7 +31,15 @@ public record Fingerprint(String hashFunction, String fingerprint) implements At
         return new Fingerprint(hashFunction, sb.toString());
     }
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value.
+     *
+     * @param value the text after {@code a=fingerprint:}
+     * @return the fingerprint
+     * @throws SdpParseException if there are not two fields, the hash function is not a token or
+     *                           the fingerprint is not colon-separated hex byte pairs
+     *                           (line number 0)
+     */
     public static Fingerprint parse(String value) throws SdpParseException {
         List<String> f = Fields.split(value);
         Fields.count(f, 2, 2, "fingerprint");
@@ -57,7 +72,14 @@ public record Fingerprint(String hashFunction, String fingerprint) implements At
         return hashFunction.toLowerCase(Locale.ROOT);
     }
 
-    /** Constant-time comparison with a computed certificate digest of the same hash. */
+    /**
+     * Constant-time comparison with a computed certificate digest of the same hash. The hash
+     * function itself is not compared; the caller computes the digest with
+     * {@link #hashFunction()}.
+     *
+     * @param digest the digest of the peer's certificate
+     * @return true if the digest has the same bytes as this fingerprint
+     */
     public boolean matches(byte[] digest) {
         return MessageDigest.isEqual(bytes(), digest);
     }

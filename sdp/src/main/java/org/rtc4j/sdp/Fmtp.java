@@ -7,18 +7,41 @@ import java.util.Optional;
 /**
  * {@code a=fmtp:<format> <parameters>} with the parameters as ordered key/value pairs split on
  * {@code ;} (surrounding spaces trimmed, empty pieces skipped).
+ *
+ * @param format     the format the parameters apply to, normally an RTP payload type in decimal
+ * @param parameters the parameters in order; may be empty
  */
 public record Fmtp(String format, List<Parameter> parameters) implements AttributeValue {
+    /**
+     * Copies the parameters into an immutable list.
+     *
+     * @param format     the format
+     * @param parameters the parameters
+     * @throws NullPointerException if {@code parameters} is null or contains null
+     */
     public Fmtp {
         parameters = List.copyOf(parameters);
     }
 
-    /** An fmtp for an RTP payload type. */
+    /**
+     * An fmtp for an RTP payload type.
+     *
+     * @param payloadType the RTP payload type, 0..127
+     * @param parameters  the parameters in order
+     * @return the fmtp
+     */
     public static Fmtp of(int payloadType, Parameter... parameters) {
         return new Fmtp(Integer.toString(payloadType), List.of(parameters));
     }
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value.
+     *
+     * @param value the text after {@code a=fmtp:}, e.g. {@code 111 minptime=10;useinbandfec=1}
+     * @return the fmtp
+     * @throws SdpParseException if the format is not a token or a parameter has an empty name
+     *                           (line number 0)
+     */
     public static Fmtp parse(String value) throws SdpParseException {
         int sp = value.indexOf(' ');
         String fmt = sp < 0 ? value : value.substring(0, sp);
@@ -52,7 +75,11 @@ public record Fmtp(String format, List<Parameter> parameters) implements Attribu
         }
     }
 
-    /** @return the value of the first parameter with this key (case-insensitive), if any */
+    /**
+     * @param key the parameter name
+     * @return the value of the first parameter with this key (case-insensitive); empty if there
+     *         is none or it is a bare parameter without value
+     */
     public Optional<String> get(String key) {
         for (Parameter p : parameters) {
             if (p.key().equalsIgnoreCase(key)) {

@@ -18,12 +18,26 @@ public final class MediaDescription extends SdpSection {
         this.mediaLine = typed(lines.get(0).value(), MediaLine::parse);
     }
 
-    /** Starts a media section, e.g. {@code builder("audio", 9, "UDP/TLS/RTP/SAVPF", "111", "0")}. */
+    /**
+     * Starts a media section, e.g. {@code builder("audio", 9, "UDP/TLS/RTP/SAVPF", "111", "0")}.
+     *
+     * @param media    the media type, e.g. {@code audio}, {@code video} or {@code application}
+     * @param port     the port, 0..65535; 0 rejects the section
+     * @param protocol the transport protocol, e.g. {@code UDP/TLS/RTP/SAVPF}
+     * @param formats  the formats: RTP payload types, or {@code webrtc-datachannel}
+     * @return a builder for the section
+     * @throws NullPointerException if an argument or a format is null
+     */
     public static Builder builder(String media, int port, String protocol, String... formats) {
         return new Builder(new MediaLine(media, port, 0, protocol, List.of(formats)));
     }
 
-    /** Starts a media section from an m= line. */
+    /**
+     * Starts a media section from an m= line.
+     *
+     * @param mediaLine the m= line
+     * @return a builder for the section
+     */
     public static Builder builder(MediaLine mediaLine) {
         return new Builder(mediaLine);
     }
@@ -115,7 +129,11 @@ public final class MediaDescription extends SdpSection {
         return List.copyOf(out);
     }
 
-    /** @return the {@code cname} of an SSRC */
+    /**
+     * @param ssrc the SSRC, 0..2^32-1
+     * @return the {@code cname} of an SSRC from {@code a=ssrc:<ssrc> cname:<cname>}, or empty if
+     *         there is none
+     */
     public Optional<String> cname(long ssrc) {
         return ssrcs().stream().filter(s -> s.ssrc() == ssrc && s.attribute().equals("cname"))
                 .map(SsrcAttribute::value).findFirst();
@@ -149,6 +167,8 @@ public final class MediaDescription extends SdpSection {
     /**
      * The SCTP port of a data channel section: {@code a=sctp-port}, else the legacy
      * {@code a=sctpmap} port, else the legacy m= format; -1 if none.
+     *
+     * @return the SCTP port, or -1 if the section names none
      */
     public int effectiveSctpPort() {
         if (sctpPort().isPresent()) {
@@ -170,6 +190,8 @@ public final class MediaDescription extends SdpSection {
     /**
      * The codecs of an RTP section in m= line order: each payload type with its rtpmap (or static
      * mapping), fmtp parameters and rtcp-fb lines. Payload types with neither are skipped.
+     *
+     * @return the codecs in m= line order; empty for a section that is not RTP
      */
     public List<Codec> codecs() {
         List<Codec> out = new ArrayList<>();
@@ -234,7 +256,12 @@ public final class MediaDescription extends SdpSection {
             return r < 0 ? -1 : r;
         }
 
-        /** Sets the m= port. */
+        /**
+         * Sets the m= port; the m= line is then written anew from its parsed fields.
+         *
+         * @param port the port, 0..65535; 0 rejects the section
+         * @return this builder
+         */
         public Builder port(int port) {
             mediaLine = new MediaLine(mediaLine.media(), port, mediaLine.numberOfPorts(), mediaLine.protocol(),
                     mediaLine.formats());
@@ -242,7 +269,13 @@ public final class MediaDescription extends SdpSection {
             return this;
         }
 
-        /** Sets the m= formats. */
+        /**
+         * Sets the m= formats; the m= line is then written anew from its parsed fields.
+         *
+         * @param formats the formats in preference order, e.g. RTP payload types
+         * @return this builder
+         * @throws NullPointerException if {@code formats} is null or contains null
+         */
         public Builder formats(List<String> formats) {
             mediaLine = new MediaLine(mediaLine.media(), mediaLine.port(), mediaLine.numberOfPorts(),
                     mediaLine.protocol(), formats);
@@ -250,43 +283,82 @@ public final class MediaDescription extends SdpSection {
             return this;
         }
 
-        /** Sets {@code a=mid}. */
+        /**
+         * Sets {@code a=mid}.
+         *
+         * @param mid the media id, a token unique within the description
+         * @return this builder
+         */
         public Builder mid(String mid) {
             return replaceAttribute(Attribute.of("mid", mid));
         }
 
-        /** Sets {@code a=rtcp:<port> IN IP4|IP6 <address>}. */
+        /**
+         * Sets {@code a=rtcp:<port> IN IP4|IP6 <address>}.
+         *
+         * @param port    the RTCP port, 0..65535
+         * @param address an IPv4 or IPv6 address; one that contains a colon is written as
+         *                {@code IP6}
+         * @return this builder
+         */
         public Builder rtcp(int port, String address) {
             Connection c = Connection.of(address);
             return replaceAttribute(new Rtcp(port, c.netType(), c.addrType(), address).toAttribute());
         }
 
-        /** Sets {@code a=rtcp-mux}. */
+        /**
+         * Sets {@code a=rtcp-mux}.
+         *
+         * @return this builder
+         */
         public Builder rtcpMux() {
             return replaceAttribute(Attribute.flag("rtcp-mux"));
         }
 
-        /** Sets {@code a=rtcp-mux-only}. */
+        /**
+         * Sets {@code a=rtcp-mux-only}.
+         *
+         * @return this builder
+         */
         public Builder rtcpMuxOnly() {
             return replaceAttribute(Attribute.flag("rtcp-mux-only"));
         }
 
-        /** Sets {@code a=rtcp-rsize}. */
+        /**
+         * Sets {@code a=rtcp-rsize}.
+         *
+         * @return this builder
+         */
         public Builder rtcpRsize() {
             return replaceAttribute(Attribute.flag("rtcp-rsize"));
         }
 
-        /** Appends {@code a=rtpmap}. */
+        /**
+         * Appends {@code a=rtpmap}.
+         *
+         * @param rtpMap the payload type mapping
+         * @return this builder
+         */
         public Builder rtpMap(RtpMap rtpMap) {
             return attribute(rtpMap);
         }
 
-        /** Appends {@code a=fmtp}. */
+        /**
+         * Appends {@code a=fmtp}.
+         *
+         * @param fmtp the format parameters
+         * @return this builder
+         */
         public Builder fmtp(Fmtp fmtp) {
             return attribute(fmtp);
         }
 
-        /** Appends {@code a=rtcp-fb}. */
+        /**
+         * Appends {@code a=rtcp-fb}.
+         *
+         * @param fb the RTCP feedback line
+         * @return this builder
+         */
         public Builder rtcpFb(RtcpFb fb) {
             return attribute(fb);
         }
@@ -294,6 +366,9 @@ public final class MediaDescription extends SdpSection {
         /**
          * Appends one codec the way Chromium writes it: rtpmap, then rtcp-fb lines, then fmtp (if
          * any parameters). The payload type must also be listed in the m= formats.
+         *
+         * @param codec the codec; its channel count is written only when greater than 1
+         * @return this builder
          */
         public Builder codec(Codec codec) {
             rtpMap(new RtpMap(codec.payloadType(), codec.name(), codec.clockRate(),
@@ -307,32 +382,67 @@ public final class MediaDescription extends SdpSection {
             return this;
         }
 
-        /** Appends {@code a=ssrc:<ssrc> <attribute>:<value>}. */
+        /**
+         * Appends {@code a=ssrc:<ssrc> <attribute>:<value>}.
+         *
+         * @param ssrc      the SSRC, 0..2^32-1
+         * @param attribute the source attribute name, e.g. {@code cname} or {@code msid}
+         * @param value     the attribute value, or null to write {@code a=ssrc:<ssrc> <attribute>}
+         * @return this builder
+         */
         public Builder ssrc(long ssrc, String attribute, String value) {
             return attribute(new SsrcAttribute(ssrc, attribute, value));
         }
 
-        /** Appends {@code a=ssrc-group}. */
+        /**
+         * Appends {@code a=ssrc-group}.
+         *
+         * @param semantics the semantics, e.g. {@code FID}
+         * @param ssrcs     the SSRCs in order, each 0..2^32-1; at least one
+         * @return this builder
+         * @throws NullPointerException if an SSRC is null
+         */
         public Builder ssrcGroup(String semantics, Long... ssrcs) {
             return attribute(new SsrcGroup(semantics, List.of(ssrcs)));
         }
 
-        /** Appends {@code a=msid}. */
+        /**
+         * Appends {@code a=msid}.
+         *
+         * @param streamId the MediaStream id, or {@code -} for none
+         * @param trackId  the track id, or null to leave it out
+         * @return this builder
+         */
         public Builder msid(String streamId, String trackId) {
             return attribute(new Msid(streamId, trackId));
         }
 
-        /** Appends {@code a=rid}. */
+        /**
+         * Appends {@code a=rid}.
+         *
+         * @param rid the RTP stream id and its restrictions
+         * @return this builder
+         */
         public Builder rid(Rid rid) {
             return attribute(rid);
         }
 
-        /** Sets {@code a=simulcast}. */
+        /**
+         * Sets {@code a=simulcast}.
+         *
+         * @param simulcast the simulcast streams
+         * @return this builder
+         */
         public Builder simulcast(Simulcast simulcast) {
             return replaceAttribute(simulcast.toAttribute());
         }
 
-        /** Sets the legacy {@code a=sctpmap}. */
+        /**
+         * Sets the legacy {@code a=sctpmap}.
+         *
+         * @param sctpMap the sctpmap
+         * @return this builder
+         */
         public Builder sctpMap(SctpMap sctpMap) {
             return replaceAttribute(sctpMap.toAttribute());
         }

@@ -13,13 +13,33 @@ import java.util.Objects;
  * @param formats       payload types or {@code webrtc-datachannel} or the legacy SCTP port
  */
 public record MediaLine(String media, int port, int numberOfPorts, String protocol, List<String> formats) {
+    /**
+     * Checks the required components and copies the formats into an immutable list. The syntax
+     * is checked when the description is built.
+     *
+     * @param media         the media type
+     * @param port          the port
+     * @param numberOfPorts the number of ports, or 0
+     * @param protocol      the transport protocol
+     * @param formats       the formats
+     * @throws NullPointerException if {@code media}, {@code protocol} or {@code formats} is null or
+     *                              a format is null
+     */
     public MediaLine {
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(protocol, "protocol");
         formats = List.copyOf(formats);
     }
 
-    /** Parses the value of an {@code m=} line. */
+    /**
+     * Parses the value of an {@code m=} line.
+     *
+     * @param value the text after {@code m=}, e.g. {@code audio 9 UDP/TLS/RTP/SAVPF 111}
+     * @return the media line
+     * @throws SdpParseException if there are fewer than four fields, the port or number of ports
+     *                           is out of range, or the media, a protocol part or a format is
+     *                           not a token (line number 0)
+     */
     public static MediaLine parse(String value) throws SdpParseException {
         List<String> f = Fields.split(value);
         if (f.size() < 4) {
@@ -58,7 +78,7 @@ public record MediaLine(String media, int port, int numberOfPorts, String protoc
         return protocol.toUpperCase(java.util.Locale.ROOT).endsWith("SCTP");
     }
 
-    /** @return the line value */
+    /** @return the line value, {@code <media> <port>[/<n>] <proto> <fmt> ...} */
     public String format() {
         StringBuilder sb = new StringBuilder();
         sb.append(media).append(' ').append(port);

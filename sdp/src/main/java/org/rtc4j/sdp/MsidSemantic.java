@@ -5,13 +5,30 @@ import java.util.List;
 /**
  * {@code a=msid-semantic: WMS [ids]} (the pre-standard Plan B line Chromium still writes).
  * Formatting uses Chromium's spelling with a space after the colon.
+ *
+ * @param semantic  the semantic token, e.g. {@code WMS}
+ * @param streamIds the stream ids after the semantic, in order; may be empty
  */
 public record MsidSemantic(String semantic, List<String> streamIds) implements AttributeValue {
+    /**
+     * Copies the stream ids into an immutable list.
+     *
+     * @param semantic  the semantic token
+     * @param streamIds the stream ids
+     * @throws NullPointerException if {@code streamIds} is null or contains null
+     */
     public MsidSemantic {
         streamIds = List.copyOf(streamIds);
     }
 
-    /** Parses the attribute value (a leading space is allowed). */
+    /**
+     * Parses the attribute value (a leading space is allowed).
+     *
+     * @param value the text after {@code a=msid-semantic:}, e.g. {@code " WMS"}
+     * @return the msid-semantic
+     * @throws SdpParseException if the value is empty or the semantic is not a token
+     *                           (line number 0)
+     */
     public static MsidSemantic parse(String value) throws SdpParseException {
         List<String> f = Fields.split(value);
         if (f.isEmpty()) {

@@ -12,11 +12,29 @@ import java.util.List;
  * @param restrictions ordered {@code key=value} pairs (including {@code pt})
  */
 public record Rid(String id, String direction, List<Parameter> restrictions) implements AttributeValue {
+    /**
+     * Copies the restrictions into an immutable list. The id and direction are checked when the
+     * description is built.
+     *
+     * @param id           the RTP stream id
+     * @param direction    {@code send} or {@code recv}
+     * @param restrictions the restrictions
+     * @throws NullPointerException if {@code restrictions} is null or contains null
+     */
     public Rid {
         restrictions = List.copyOf(restrictions);
     }
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value.
+     *
+     * @param value the text after {@code a=rid:}
+     * @return the rid
+     * @throws SdpParseException if there are not two or three fields, the id is not 1 to 255
+     *                           letters, digits, {@code -} or {@code _}, the direction is not
+     *                           {@code send} or {@code recv}, or a {@code pt} value is not 0..127
+     *                           (line number 0)
+     */
     public static Rid parse(String value) throws SdpParseException {
         List<String> f = Fields.split(value);
         Fields.count(f, 2, 3, "rid");

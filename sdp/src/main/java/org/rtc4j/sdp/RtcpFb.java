@@ -9,12 +9,26 @@ package org.rtc4j.sdp;
  */
 public record RtcpFb(String payloadType, String type, String parameter) implements AttributeValue {
 
-    /** Feedback for one payload type. */
+    /**
+     * Feedback for one payload type.
+     *
+     * @param payloadType the RTP payload type, 0..127 (not checked until the description is built)
+     * @param type        the feedback type, e.g. {@code nack}
+     * @param parameter   the feedback parameter, e.g. {@code pli}, or null
+     * @return the feedback line
+     */
     public static RtcpFb of(int payloadType, String type, String parameter) {
         return new RtcpFb(Integer.toString(payloadType), type, parameter);
     }
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value.
+     *
+     * @param value the text after {@code a=rtcp-fb:}
+     * @return the feedback line
+     * @throws SdpParseException if there are fewer than two fields, the payload type is neither
+     *                           {@code *} nor 0..127 or the type is not a token (line number 0)
+     */
     public static RtcpFb parse(String value) throws SdpParseException {
         java.util.List<String> f = Fields.split(value);
         if (f.size() < 2) {
@@ -29,7 +43,10 @@ public record RtcpFb(String payloadType, String type, String parameter) implemen
         return new RtcpFb(pt, f.get(1), param);
     }
 
-    /** @return true if this feedback applies to the payload type */
+    /**
+     * @param pt the RTP payload type
+     * @return true if this feedback is for {@code pt} or for all payload types ({@code *})
+     */
     public boolean appliesTo(int pt) {
         return payloadType.equals("*") || payloadType.equals(Integer.toString(pt));
     }

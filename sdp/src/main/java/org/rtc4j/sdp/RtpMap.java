@@ -13,7 +13,15 @@ import java.util.List;
 public record RtpMap(int payloadType, String encodingName, int clockRate, String encodingParameters)
         implements AttributeValue {
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value.
+     *
+     * @param value the text after {@code a=rtpmap:}, e.g. {@code 111 opus/48000/2}
+     * @return the rtpmap
+     * @throws SdpParseException if the payload type is not 0..127, the clock rate is not a
+     *                           positive number, or the encoding is not
+     *                           {@code <name>/<rate>[/<parameters>]} of tokens (line number 0)
+     */
     public static RtpMap parse(String value) throws SdpParseException {
         List<String> f = Fields.split(value);
         Fields.count(f, 2, 2, "rtpmap");

@@ -6,11 +6,20 @@ import java.util.List;
  * Legacy {@code a=sctpmap:<port> <protocol> [<streams>]} (draft-ietf-mmusic-sctp-sdp-05), sent by
  * aiortc and older browsers with an {@code m=application <port> DTLS/SCTP 5000} line.
  *
- * @param streams the maximum number of streams, or 0 when absent
+ * @param port     the SCTP port, 0..65535 (usually 5000)
+ * @param protocol the protocol token, e.g. {@code webrtc-datachannel}
+ * @param streams  the maximum number of streams, 1..65535, or 0 when absent
  */
 public record SctpMap(int port, String protocol, int streams) implements AttributeValue {
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value.
+     *
+     * @param value the text after {@code a=sctpmap:}, e.g. {@code 5000 webrtc-datachannel 1024}
+     * @return the sctpmap
+     * @throws SdpParseException if there are not two or three fields, the port or stream count is
+     *                           out of range or the protocol is not a token (line number 0)
+     */
     public static SctpMap parse(String value) throws SdpParseException {
         List<String> f = Fields.split(value);
         Fields.count(f, 2, 3, "sctpmap");

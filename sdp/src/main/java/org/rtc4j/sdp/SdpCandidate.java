@@ -16,15 +16,26 @@ import java.util.Optional;
  * such as an mDNS {@code *.local} name. Extension pairs ({@code generation}, {@code ufrag},
  * {@code network-id}, {@code network-cost}, unknown ones) are kept in order.
  *
- * @param relatedPort the {@code rport}, or -1 when absent
+ * @param foundation     1 to 32 visible characters, equal for candidates of the same type, base
+ *                       and server (RFC 8445 §5.1.1.3)
+ * @param component      the component id, 1..256: 1 for RTP, 2 for RTCP
+ * @param transport      the transport as written, e.g. {@code udp} or {@code tcp}
+ * @param priority       the candidate priority, 1..2^32-1 (RFC 8445 §5.1.2)
+ * @param address        an IPv4 or IPv6 address or a host name such as an mDNS {@code *.local}
+ *                       name
+ * @param port           the port, 0..65535
+ * @param type           the candidate type, usually {@link #HOST}, {@link #SRFLX},
+ *                       {@link #PRFLX} or {@link #RELAY}
  * @param relatedAddress the {@code raddr}, or null
- * @param tcpType {@code active}, {@code passive}, {@code so}, or null
+ * @param relatedPort    the {@code rport}, or -1 when absent
+ * @param tcpType        {@code active}, {@code passive}, {@code so}, or null
+ * @param extensions     the other name/value pairs in order, e.g. {@code generation 0}
  */
 public record SdpCandidate(String foundation, int component, String transport, long priority,
                            String address, int port, String type, String relatedAddress, int relatedPort,
                            String tcpType, List<Parameter> extensions) implements AttributeValue {
 
-    /** Candidate types of RFC 8445. */
+    /** The host candidate type of RFC 8445: an address on a local interface. */
     public static final String HOST = "host";
     /** Server reflexive. */
     public static final String SRFLX = "srflx";
@@ -33,6 +44,24 @@ public record SdpCandidate(String foundation, int component, String transport, l
     /** Relayed (TURN). */
     public static final String RELAY = "relay";
 
+    /**
+     * Checks the required components and copies the extensions into an immutable list. The
+     * syntax is checked when the candidate is written into a description that is built.
+     *
+     * @param foundation     the foundation
+     * @param component      the component id
+     * @param transport      the transport
+     * @param priority       the priority
+     * @param address        the address
+     * @param port           the port
+     * @param type           the candidate type
+     * @param relatedAddress the related address, or null
+     * @param relatedPort    the related port, or -1
+     * @param tcpType        the TCP type, or null
+     * @param extensions     the extension pairs
+     * @throws NullPointerException if {@code foundation}, {@code transport}, {@code address},
+     *                              {@code type} or {@code extensions} is null
+     */
     public SdpCandidate {
         Objects.requireNonNull(foundation, "foundation");
         Objects.requireNonNull(transport, "transport");
@@ -41,7 +70,20 @@ public record SdpCandidate(String foundation, int component, String transport, l
         extensions = List.copyOf(extensions);
     }
 
-    /** A candidate without related address, tcptype or extensions. */
+    /**
+     * A candidate without related address, tcptype or extensions.
+     *
+     * @param foundation the foundation, 1 to 32 visible characters
+     * @param component  the component id: 1 for RTP, 2 for RTCP
+     * @param transport  the transport, e.g. {@code udp}
+     * @param priority   the priority, 1..2^32-1
+     * @param address    an IP address or host name
+     * @param port       the port, 0..65535
+     * @param type       the candidate type, e.g. {@link #HOST}
+     * @return the candidate
+     * @throws NullPointerException if {@code foundation}, {@code transport}, {@code address} or
+     *                              {@code type} is null
+     */
     public static SdpCandidate of(String foundation, int component, String transport, long priority,
                                   String address, int port, String type) {
         return new SdpCandidate(foundation, component, transport, priority, address, port, type, null, -1,
@@ -51,6 +93,12 @@ public record SdpCandidate(String foundation, int component, String transport, l
     /**
      * Parses a candidate with or without an {@code a=candidate:} or {@code candidate:} prefix.
      * Failures report line 1 and the given text.
+     *
+     * @param text the candidate, e.g. {@code candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host}
+     * @return the candidate
+     * @throws SdpParseException    if the text does not follow the RFC 8839 grammar or contains
+     *                              a control character
+     * @throws NullPointerException if {@code text} is null
      */
     public static SdpCandidate parse(String text) throws SdpParseException {
         Objects.requireNonNull(text, "text");
@@ -191,7 +239,10 @@ public record SdpCandidate(String foundation, int component, String transport, l
         return !isIpv6() && !isDottedQuadShape(address);
     }
 
-    /** @return the value of the first extension with this name, if any */
+    /**
+     * @param name the extension name, e.g. {@code network-id} (case-sensitive)
+     * @return the value of the first extension with this name, if any
+     */
     public Optional<String> extension(String name) {
         for (Parameter p : extensions) {
             if (p.key().equals(name)) {
@@ -229,19 +280,30 @@ public record SdpCandidate(String foundation, int component, String transport, l
         }
     }
 
-    /** @return a copy with the related address and port ({@code raddr}/{@code rport}) */
+    /**
+     * @param relatedAddress the {@code raddr}, or null for none
+     * @param relatedPort    the {@code rport}, or -1 for none
+     * @return a copy with the related address and port ({@code raddr}/{@code rport})
+     */
     public SdpCandidate withRelated(String relatedAddress, int relatedPort) {
         return new SdpCandidate(foundation, component, transport, priority, address, port, type, relatedAddress,
                 relatedPort, tcpType, extensions);
     }
 
-    /** @return a copy with the {@code tcptype} */
+    /**
+     * @param tcpType {@code active}, {@code passive}, {@code so}, or null for none
+     * @return a copy with the {@code tcptype}
+     */
     public SdpCandidate withTcpType(String tcpType) {
         return new SdpCandidate(foundation, component, transport, priority, address, port, type, relatedAddress,
                 relatedPort, tcpType, extensions);
     }
 
-    /** @return a copy with one more extension pair at the end */
+    /**
+     * @param name  the extension name, a token
+     * @param value the extension value, without spaces
+     * @return a copy with one more extension pair at the end
+     */
     public SdpCandidate withExtension(String name, String value) {
         List<Parameter> ext = new ArrayList<>(extensions);
         ext.add(new Parameter(name, value));

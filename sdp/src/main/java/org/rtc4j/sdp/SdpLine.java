@@ -13,6 +13,14 @@ import java.util.Objects;
  * @param value everything after the {@code =}
  */
 public record SdpLine(char type, String value) {
+    /**
+     * Checks that the value fits on one line.
+     *
+     * @param type  the type letter
+     * @param value the line value; never null
+     * @throws NullPointerException     if {@code value} is null
+     * @throws IllegalArgumentException if {@code value} contains CR, LF or NUL
+     */
     public SdpLine {
         Objects.requireNonNull(value, "value");
         for (int i = 0; i < value.length(); i++) {

@@ -11,8 +11,11 @@ public final class SdpParseException extends Exception {
     private static final long serialVersionUID = 1L;
     private static final int MAX_SHOWN = 200;
 
+    /** The 1-based line number, or 0 when the failure is not tied to a line. */
     private final int lineNumber;
+    /** The offending line without terminator, or null. */
     private final String line;
+    /** What is wrong, in words, without the position. */
     private final String reason;
 
     /**

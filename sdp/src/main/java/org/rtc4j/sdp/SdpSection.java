@@ -34,7 +34,10 @@ public abstract class SdpSection {
         return out;
     }
 
-    /** @return the attributes with this name, in order */
+    /**
+     * @param name the attribute name, e.g. {@code candidate} (case-sensitive)
+     * @return the attributes with this name, in order; empty if there are none
+     */
     public List<Attribute> attributes(String name) {
         List<Attribute> out = new ArrayList<>();
         for (SdpLine l : lines) {
@@ -45,7 +48,10 @@ public abstract class SdpSection {
         return out;
     }
 
-    /** @return the first attribute with this name */
+    /**
+     * @param name the attribute name (case-sensitive)
+     * @return the first attribute with this name, or empty if there is none
+     */
     public Optional<Attribute> attribute(String name) {
         for (SdpLine l : lines) {
             if (l.isAttribute() && name.equals(l.attributeName())) {
@@ -55,12 +61,19 @@ public abstract class SdpSection {
         return Optional.empty();
     }
 
-    /** @return the value of the first attribute with this name (empty for flags too) */
+    /**
+     * @param name the attribute name (case-sensitive)
+     * @return the value of the first attribute with this name, exactly as written (empty if the
+     *         attribute is absent and for flags too)
+     */
     public Optional<String> attributeValue(String name) {
         return attribute(name).map(Attribute::value);
     }
 
-    /** @return true if an attribute with this name is present */
+    /**
+     * @param name the attribute name (case-sensitive)
+     * @return true if an attribute with this name is present
+     */
     public boolean hasAttribute(String name) {
         return attribute(name).isPresent();
     }

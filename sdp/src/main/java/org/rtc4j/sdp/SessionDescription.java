@@ -39,7 +39,10 @@ public final class SessionDescription extends SdpSection {
     /**
      * Parses a description.
      *
-     * @throws SdpParseException for malformed or oversized input, naming the line
+     * @param sdp the description text, with CRLF or LF line terminators
+     * @return the parsed and validated description
+     * @throws SdpParseException    for malformed or oversized input, naming the line
+     * @throws NullPointerException if {@code sdp} is null
      */
     public static SessionDescription parse(String sdp) throws SdpParseException {
         Objects.requireNonNull(sdp, "sdp");
@@ -49,14 +52,21 @@ public final class SessionDescription extends SdpSection {
     /**
      * Parses UTF-8 bytes; invalid UTF-8 is a parse error.
      *
-     * @throws SdpParseException for malformed or oversized input, naming the line
+     * @param sdp the description as UTF-8, at most {@link #MAX_BYTES} bytes
+     * @return the parsed and validated description
+     * @throws SdpParseException    for malformed, oversized or non-UTF-8 input, naming the line
+     * @throws NullPointerException if {@code sdp} is null
      */
     public static SessionDescription parse(byte[] sdp) throws SdpParseException {
         Objects.requireNonNull(sdp, "sdp");
         return SdpParser.parse(sdp);
     }
 
-    /** @return a builder with defaults {@code v=0}, {@code o=- 0 0 IN IP4 127.0.0.1}, {@code s=-}, {@code t=0 0} */
+    /**
+     * @return an empty builder; {@code build()} adds the defaults {@code v=0},
+     *         {@code o=- 0 0 IN IP4 127.0.0.1}, {@code s=-} and {@code t=0 0} for any of these
+     *         lines not set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -138,12 +148,18 @@ public final class SessionDescription extends SdpSection {
         return attributeValue("msid-semantic").map(v -> typed(v, MsidSemantic::parse));
     }
 
-    /** @return the media section with this mid */
+    /**
+     * @param mid the media id ({@code a=mid}) to look for
+     * @return the first media section with this mid, or empty if there is none
+     */
     public Optional<MediaDescription> mediaByMid(String mid) {
         return media.stream().filter(m -> m.mid().filter(mid::equals).isPresent()).findFirst();
     }
 
-    /** @return the index of the media section with this mid, or -1 */
+    /**
+     * @param mid the media id ({@code a=mid}) to look for
+     * @return the 0-based index (m-line index) of the first media section with this mid, or -1
+     */
     public int mediaIndexOf(String mid) {
         for (int i = 0; i < media.size(); i++) {
             if (media.get(i).mid().filter(mid::equals).isPresent()) {
@@ -157,14 +173,22 @@ public final class SessionDescription extends SdpSection {
      * A copy with a trickled candidate appended to one media section (JSEP keeps the current
      * descriptions up to date with gathered and added candidates).
      *
+     * @param mLineIndex the 0-based index of the media section
+     * @param candidate  the candidate to append as {@code a=candidate}
+     * @return the new description; this one is unchanged
      * @throws IndexOutOfBoundsException if there is no media section at {@code mLineIndex}
+     * @throws IllegalArgumentException  if the candidate is not valid SDP
      */
     public SessionDescription withCandidate(int mLineIndex, SdpCandidate candidate) {
         MediaDescription m = media.get(mLineIndex).toBuilder().candidate(candidate).build();
         return toBuilder().media(mLineIndex, m).build();
     }
 
-    /** A copy with {@code a=end-of-candidates} on every media section (gathering finished). */
+    /**
+     * A copy with {@code a=end-of-candidates} on every media section (gathering finished).
+     *
+     * @return the new description; this one is unchanged
+     */
     public SessionDescription withEndOfCandidates() {
         Builder b = toBuilder().clearMedia();
         for (MediaDescription m : media) {
@@ -173,39 +197,65 @@ public final class SessionDescription extends SdpSection {
         return b.build();
     }
 
-    /** @return the ice-ufrag of a media section, falling back to the session level */
+    /**
+     * @param m a media section of this description
+     * @return the ice-ufrag of a media section, falling back to the session level; empty if neither
+     *         has one
+     */
     public Optional<String> effectiveIceUfrag(MediaDescription m) {
         return m.iceUfrag().or(this::iceUfrag);
     }
 
-    /** @return the ice-pwd of a media section, falling back to the session level */
+    /**
+     * @param m a media section of this description
+     * @return the ice-pwd of a media section, falling back to the session level; empty if neither
+     *         has one
+     */
     public Optional<String> effectiveIcePwd(MediaDescription m) {
         return m.icePwd().or(this::icePwd);
     }
 
-    /** @return the ice-options of a media section, falling back to the session level */
+    /**
+     * @param m a media section of this description
+     * @return the ice-options of a media section, falling back to the session level; empty if
+     *         neither has any
+     */
     public List<String> effectiveIceOptions(MediaDescription m) {
         List<String> o = m.iceOptions();
         return o.isEmpty() ? iceOptions() : o;
     }
 
-    /** @return the fingerprints of a media section, falling back to the session level */
+    /**
+     * @param m a media section of this description
+     * @return the fingerprints of a media section, falling back to the session level; empty if
+     *         neither has any
+     */
     public List<Fingerprint> effectiveFingerprints(MediaDescription m) {
         List<Fingerprint> f = m.fingerprints();
         return f.isEmpty() ? fingerprints() : f;
     }
 
-    /** @return the setup of a media section, falling back to the session level */
+    /**
+     * @param m a media section of this description
+     * @return the setup of a media section, falling back to the session level; empty if neither
+     *         has one
+     */
     public Optional<Setup> effectiveSetup(MediaDescription m) {
         return m.setup().or(this::setup);
     }
 
-    /** @return the direction of a media section, else the session's, else sendrecv (RFC 8866 §6.7) */
+    /**
+     * @param m a media section of this description
+     * @return the direction of a media section, else the session's, else sendrecv (RFC 8866 §6.7)
+     */
     public Direction effectiveDirection(MediaDescription m) {
         return m.direction().or(this::direction).orElse(Direction.SENDRECV);
     }
 
-    /** @return true if the media section or the session has {@code a=extmap-allow-mixed} */
+    /**
+     * @param m a media section of this description
+     * @return true if the media section or the session has {@code a=extmap-allow-mixed}
+     */
     public boolean effectiveExtmapAllowMixed(MediaDescription m) {
         return m.extmapAllowMixed() || extmapAllowMixed();
     }
@@ -268,72 +318,145 @@ public final class SessionDescription extends SdpSection {
             }
         }
 
-        /** Sets the {@code o=} line. */
+        /**
+         * Sets the {@code o=} line.
+         *
+         * @param origin the origin
+         * @return this builder
+         */
         public Builder origin(Origin origin) {
             return replaceType('o', origin.format());
         }
 
-        /** Sets {@code o=<username> <sessionId> <version> IN IP4|IP6 <address>}. */
+        /**
+         * Sets {@code o=<username> <sessionId> <version> IN IP4|IP6 <address>}.
+         *
+         * @param username       the user name, {@code -} for none
+         * @param sessionId      the session id, not negative
+         * @param sessionVersion the session version, not negative
+         * @param address        the address of the originating host; one that contains a colon is
+         *                       written as {@code IP6}
+         * @return this builder
+         */
         public Builder origin(String username, long sessionId, long sessionVersion, String address) {
             return origin(Origin.of(username, sessionId, sessionVersion, address));
         }
 
-        /** Sets the {@code s=} line. */
+        /**
+         * Sets the {@code s=} line.
+         *
+         * @param name the session name; {@code -} when there is none
+         * @return this builder
+         */
         public Builder sessionName(String name) {
             return replaceType('s', name);
         }
 
-        /** Sets the {@code u=} line. */
+        /**
+         * Sets the {@code u=} line.
+         *
+         * @param uri the URI of a description of the session
+         * @return this builder
+         */
         public Builder uri(String uri) {
             return replaceType('u', uri);
         }
 
-        /** Appends an {@code e=} line. */
+        /**
+         * Appends an {@code e=} line.
+         *
+         * @param email the email address, written as given
+         * @return this builder
+         */
         public Builder email(String email) {
             return line(new SdpLine('e', email));
         }
 
-        /** Appends a {@code p=} line. */
+        /**
+         * Appends a {@code p=} line.
+         *
+         * @param phone the phone number, written as given
+         * @return this builder
+         */
         public Builder phone(String phone) {
             return line(new SdpLine('p', phone));
         }
 
-        /** Sets the (single) {@code t=} line. */
+        /**
+         * Sets the (single) {@code t=} line and removes any {@code r=} lines.
+         *
+         * @param start the start time in NTP seconds, 0 for a permanent session
+         * @param stop  the stop time in NTP seconds, 0 for unbounded
+         * @return this builder
+         */
         public Builder timing(long start, long stop) {
             lines.removeIf(l -> l.type() == 'r');
             return replaceType('t', new Timing(start, stop).format());
         }
 
-        /** Appends {@code a=group:<semantics> <mids>}. */
+        /**
+         * Appends {@code a=group:<semantics> <mids>}.
+         *
+         * @param semantics the semantics, e.g. {@code LS}
+         * @param mids      the mids of the grouped media sections
+         * @return this builder
+         */
         public Builder group(String semantics, String... mids) {
             return attribute(new Group(semantics, List.of(mids)));
         }
 
-        /** Sets {@code a=group:BUNDLE <mids>}, replacing any BUNDLE group. */
+        /**
+         * Sets {@code a=group:BUNDLE <mids>}, replacing any BUNDLE group.
+         *
+         * @param mids the mids of the bundled media sections, in order
+         * @return this builder
+         */
         public Builder bundle(String... mids) {
             return replace(l -> l.isAttribute() && "group".equals(l.attributeName())
                             && l.value().startsWith("group:BUNDLE"),
                     new Group("BUNDLE", List.of(mids)).toAttribute().toLine());
         }
 
-        /** Sets {@code a=msid-semantic: <semantic> <ids>} (e.g. {@code WMS}). */
+        /**
+         * Sets {@code a=msid-semantic: <semantic> <ids>} (e.g. {@code WMS}).
+         *
+         * @param semantic  the semantic token, e.g. {@code WMS}
+         * @param streamIds the stream ids to list after it; may be empty
+         * @return this builder
+         */
         public Builder msidSemantic(String semantic, String... streamIds) {
             return replaceAttribute(new MsidSemantic(semantic, List.of(streamIds)).toAttribute());
         }
 
-        /** Appends a media section. */
+        /**
+         * Appends a media section.
+         *
+         * @param m the media section
+         * @return this builder
+         */
         public Builder media(MediaDescription m) {
             media.add(m);
             return this;
         }
 
-        /** Replaces the media section at an index. */
+        /**
+         * Replaces the media section at an index.
+         *
+         * @param index the 0-based index of an existing media section
+         * @param m     the new media section
+         * @return this builder
+         * @throws IndexOutOfBoundsException if there is no media section at {@code index}
+         */
         public Builder media(int index, MediaDescription m) {
             media.set(index, m);
             return this;
         }
 
-        /** Removes every media section. */
+        /**
+         * Removes every media section.
+         *
+         * @return this builder
+         */
         public Builder clearMedia() {
             media.clear();
             return this;

@@ -4,9 +4,22 @@ import java.util.Locale;
 
 /** The DTLS role attribute {@code a=setup:} (RFC 4145, RFC 8842). */
 public enum Setup implements AttributeValue {
-    ACTIVE, PASSIVE, ACTPASS, HOLDCONN;
+    /** The endpoint initiates the connection: it is the DTLS client. */
+    ACTIVE,
+    /** The endpoint accepts an incoming connection: it is the DTLS server. */
+    PASSIVE,
+    /** The endpoint can take either role; an offer must use this (RFC 8842). */
+    ACTPASS,
+    /** The endpoint does not want a connection for now. */
+    HOLDCONN;
 
-    /** Parses {@code active|passive|actpass|holdconn}. */
+    /**
+     * Parses {@code active|passive|actpass|holdconn}.
+     *
+     * @param value the text after {@code a=setup:}, lowercase (the match is case-sensitive)
+     * @return the role
+     * @throws SdpParseException if the value is none of the four names (line number 0)
+     */
     public static Setup parse(String value) throws SdpParseException {
         switch (value) {
             case "active": return ACTIVE;

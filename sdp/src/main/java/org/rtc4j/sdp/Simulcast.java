@@ -13,7 +13,12 @@ import java.util.List;
  */
 public record Simulcast(List<List<Stream>> send, List<List<Stream>> recv) implements AttributeValue {
 
-    /** One rid inside a simulcast stream list. */
+    /**
+     * One rid inside a simulcast stream list.
+     *
+     * @param rid    the rid, matching an {@code a=rid} line of the same section
+     * @param paused true if the rid was written with a {@code ~} prefix (paused)
+     */
     public record Stream(String rid, boolean paused) {
         @Override
         public String toString() {
@@ -21,12 +26,27 @@ public record Simulcast(List<List<Stream>> send, List<List<Stream>> recv) implem
         }
     }
 
+    /**
+     * Copies the stream lists into immutable lists.
+     *
+     * @param send the send streams
+     * @param recv the receive streams
+     * @throws NullPointerException if a list is null or contains null
+     */
     public Simulcast {
         send = send.stream().map(List::copyOf).toList();
         recv = recv.stream().map(List::copyOf).toList();
     }
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value. {@code send} and {@code recv} may come in either order.
+     *
+     * @param value the text after {@code a=simulcast:}, e.g. {@code send 1;~2;3}
+     * @return the simulcast attribute
+     * @throws SdpParseException if there are not two or four fields, a direction is not
+     *                           {@code send} or {@code recv} or is repeated, or a rid is malformed
+     *                           (line number 0)
+     */
     public static Simulcast parse(String value) throws SdpParseException {
         List<String> f = Fields.split(value);
         if (f.size() != 2 && f.size() != 4) {

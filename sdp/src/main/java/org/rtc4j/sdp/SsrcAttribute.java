@@ -9,7 +9,14 @@ package org.rtc4j.sdp;
  */
 public record SsrcAttribute(long ssrc, String attribute, String value) implements AttributeValue {
 
-    /** Parses the attribute value. */
+    /**
+     * Parses the attribute value.
+     *
+     * @param value the text after {@code a=ssrc:}
+     * @return the ssrc attribute
+     * @throws SdpParseException if there is no space after the SSRC, the SSRC is not 0..2^32-1 or
+     *                           the attribute name is not a token (line number 0)
+     */
     public static SsrcAttribute parse(String value) throws SdpParseException {
         int sp = value.indexOf(' ');
         if (sp < 0) {

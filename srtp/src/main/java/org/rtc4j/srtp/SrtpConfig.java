@@ -28,12 +28,22 @@ public final class SrtpConfig {
         this.cryptex = cryptex;
     }
 
-    /** Replay window for SRTP in packets (rounded up to a power of two). Default 128. */
+    /**
+     * Replay window for SRTP in packets. Default 128.
+     *
+     * @return the configured window, 64..32768 packets (the window in use is this rounded up to a
+     *     power of two)
+     */
     public int srtpReplayWindow() {
         return srtpReplayWindow;
     }
 
-    /** Replay window for SRTCP in packets (rounded up to a power of two). Default 128. */
+    /**
+     * Replay window for SRTCP in packets. Default 128.
+     *
+     * @return the configured window, 64..32768 packets (the window in use is this rounded up to a
+     *     power of two)
+     */
     public int srtcpReplayWindow() {
         return srtcpReplayWindow;
     }
@@ -42,22 +52,42 @@ public final class SrtpConfig {
      * How many remote SSRCs (each for SRTP and for SRTCP) get a context. Contexts are only created
      * for packets that authenticate, so this bounds what an authenticated but hostile peer can
      * make us hold; packets for further SSRCs get {@link SrtpStatus#SSRC_LIMIT}. Default 1024.
+     *
+     * @return the bound on remote SSRC contexts per direction, 1..1048576
      */
     public int maxRemoteSsrcs() {
         return maxRemoteSsrcs;
     }
 
-    /** A copy with another SRTP replay window (64..32768 packets). */
+    /**
+     * A copy with another SRTP replay window.
+     *
+     * @param packets the window size in packets, 64..32768; rounded up to a power of two when used
+     * @return a new configuration, this one unchanged
+     * @throws IllegalArgumentException if {@code packets} is outside 64..32768
+     */
     public SrtpConfig withSrtpReplayWindow(int packets) {
         return new SrtpConfig(packets, srtcpReplayWindow, maxRemoteSsrcs, cryptex);
     }
 
-    /** A copy with another SRTCP replay window (64..32768 packets). */
+    /**
+     * A copy with another SRTCP replay window.
+     *
+     * @param packets the window size in packets, 64..32768; rounded up to a power of two when used
+     * @return a new configuration, this one unchanged
+     * @throws IllegalArgumentException if {@code packets} is outside 64..32768
+     */
     public SrtpConfig withSrtcpReplayWindow(int packets) {
         return new SrtpConfig(srtpReplayWindow, packets, maxRemoteSsrcs, cryptex);
     }
 
-    /** A copy with another bound on remote SSRC contexts. */
+    /**
+     * A copy with another bound on remote SSRC contexts.
+     *
+     * @param count the most remote SSRCs given a context, each for SRTP and for SRTCP, 1..1048576
+     * @return a new configuration, this one unchanged
+     * @throws IllegalArgumentException if {@code count} is outside 1..1048576
+     */
     public SrtpConfig withMaxRemoteSsrcs(int count) {
         return new SrtpConfig(srtpReplayWindow, srtcpReplayWindow, count, cryptex);
     }
@@ -67,12 +97,20 @@ public final class SrtpConfig {
      * encrypts CSRCs and header extensions too (extension profile 0xC0DE / 0xC2DE on the wire;
      * a packet with CSRCs but no extension gets an empty one, 4 more bytes of tailroom), and
      * unprotect decrypts such packets and gives back 0xBEDE / 0x1000. Default off.
+     *
+     * @return whether cryptex is on
      */
     public boolean cryptex() {
         return cryptex;
     }
 
-    /** A copy with cryptex on or off. */
+    /**
+     * A copy with RFC 9335 cryptex on or off; turn it on only when both sides signalled
+     * {@code a=cryptex}.
+     *
+     * @param enabled whether to encrypt CSRCs and header extensions
+     * @return a new configuration, this one unchanged
+     */
     public SrtpConfig withCryptex(boolean enabled) {
         return new SrtpConfig(srtpReplayWindow, srtcpReplayWindow, maxRemoteSsrcs, enabled);
     }

@@ -24,32 +24,60 @@ public final class SrtpCounters {
         return s;
     }
 
-    /** RTP packets protected. */
+    /**
+     * RTP packets protected.
+     *
+     * @return the number of successful {@code protectRtp} calls since the session was created
+     */
     public long rtpProtected() {
         return rtpProtected;
     }
 
-    /** RTCP packets protected. */
+    /**
+     * RTCP packets protected.
+     *
+     * @return the number of successful {@code protectRtcp} calls since the session was created
+     */
     public long rtcpProtected() {
         return rtcpProtected;
     }
 
-    /** SRTP packets whose unprotect ended with {@code status}. */
+    /**
+     * SRTP packets whose unprotect ended with {@code status}.
+     *
+     * @param status the outcome to count, not null
+     * @return the number of {@code unprotectRtp} calls that returned {@code status}
+     */
     public long rtpUnprotected(SrtpStatus status) {
         return rtp[status.ordinal()];
     }
 
-    /** SRTCP packets whose unprotect ended with {@code status}. */
+    /**
+     * SRTCP packets whose unprotect ended with {@code status}.
+     *
+     * @param status the outcome to count, not null
+     * @return the number of {@code unprotectRtcp} calls that returned {@code status}
+     */
     public long rtcpUnprotected(SrtpStatus status) {
         return rtcp[status.ordinal()];
     }
 
-    /** SRTP packets dropped for any reason. */
+    /**
+     * SRTP packets dropped for any reason.
+     *
+     * @return the number of {@code unprotectRtp} calls that returned anything but
+     *     {@link SrtpStatus#OK}
+     */
     public long rtpDropped() {
         return sumDropped(rtp);
     }
 
-    /** SRTCP packets dropped for any reason. */
+    /**
+     * SRTCP packets dropped for any reason.
+     *
+     * @return the number of {@code unprotectRtcp} calls that returned anything but
+     *     {@link SrtpStatus#OK}
+     */
     public long rtcpDropped() {
         return sumDropped(rtcp);
     }

@@ -8,12 +8,21 @@ package org.rtc4j.srtp;
 public class SrtpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message saying what was wrong. */
+    /**
+     * Creates an exception with a message saying what was wrong.
+     *
+     * @param message what was wrong, e.g. the expected and actual key length
+     */
     public SrtpException(String message) {
         super(message);
     }
 
-    /** Creates an exception wrapping the provider failure that caused it. */
+    /**
+     * Creates an exception wrapping the provider failure that caused it.
+     *
+     * @param message what was being done when it failed
+     * @param cause   the underlying (typically JCA provider) exception
+     */
     public SrtpException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -36,52 +36,96 @@ public enum SrtpProfile {
         this.aead = aead;
     }
 
-    /** The DTLS-SRTP protection profile number (the {@code use_srtp} extension's value). */
+    /**
+     * The DTLS-SRTP protection profile number (the {@code use_srtp} extension's value).
+     *
+     * @return the 16-bit profile number, e.g. {@code 0x0001} for {@link #AES_CM_128_HMAC_SHA1_80}
+     */
     public int id() {
         return id;
     }
 
-    /** Master (and session) encryption key length in bytes. */
+    /**
+     * Master (and session) encryption key length in bytes.
+     *
+     * @return 16 for the AES-128 profiles, 32 for {@link #AEAD_AES_256_GCM}
+     */
     public int keyLength() {
         return keyLength;
     }
 
-    /** Master (and session) salt length in bytes: 14 for AES-CM, 12 for GCM. */
+    /**
+     * Master (and session) salt length in bytes.
+     *
+     * @return 14 for AES-CM, 12 for GCM
+     */
     public int saltLength() {
         return saltLength;
     }
 
-    /** Session authentication key length in bytes (0 for the AEAD profiles). */
+    /**
+     * Session authentication key length in bytes.
+     *
+     * @return 20 (the HMAC-SHA1 key) for AES-CM, 0 for the AEAD profiles
+     */
     public int authKeyLength() {
         return authKeyLength;
     }
 
-    /** Bytes an SRTP packet grows by when protected (the authentication tag). */
+    /**
+     * Bytes an SRTP packet grows by when protected: the authentication tag. This is the tailroom
+     * {@link SrtpSession#protectRtp(byte[], int, int)} needs (4 more with cryptex on a packet with
+     * CSRCs but no header extension).
+     *
+     * @return the SRTP overhead in bytes, equal to {@link #srtpTagLength()}
+     */
     public int srtpOverhead() {
         return srtpTagLength;
     }
 
-    /** Bytes an SRTCP packet grows by when protected (E flag and index word, plus tag). */
+    /**
+     * Bytes an SRTCP packet grows by when protected: the 4-byte E flag and index word plus the
+     * tag. This is the tailroom {@link SrtpSession#protectRtcp(byte[], int, int)} needs.
+     *
+     * @return the SRTCP overhead in bytes, {@link #srtcpTagLength()} + 4
+     */
     public int srtcpOverhead() {
         return srtcpTagLength + 4;
     }
 
-    /** Length of the SRTP authentication tag in bytes. */
+    /**
+     * Length of the SRTP authentication tag in bytes.
+     *
+     * @return 10 or 4 for AES-CM (80- or 32-bit HMAC-SHA1), 16 for GCM
+     */
     public int srtpTagLength() {
         return srtpTagLength;
     }
 
-    /** Length of the SRTCP authentication tag in bytes. */
+    /**
+     * Length of the SRTCP authentication tag in bytes.
+     *
+     * @return 10 for both AES-CM profiles, 16 for GCM
+     */
     public int srtcpTagLength() {
         return srtcpTagLength;
     }
 
-    /** Whether this is an AEAD (AES-GCM) profile. */
+    /**
+     * Whether this is an AEAD (AES-GCM, RFC 7714) profile.
+     *
+     * @return true for the GCM profiles, false for AES-CM with HMAC-SHA1
+     */
     public boolean isAead() {
         return aead;
     }
 
-    /** Bytes of DTLS-SRTP exported keying material this profile needs: 2 keys and 2 salts. */
+    /**
+     * Bytes of DTLS-SRTP exported keying material this profile needs: 2 keys and 2 salts.
+     *
+     * @return {@code 2 * (keyLength() + saltLength())}: 60 for AES-CM, 56 for AES-128-GCM, 88 for
+     *     AES-256-GCM
+     */
     public int keyingMaterialLength() {
         return 2 * (keyLength + saltLength);
     }
@@ -89,6 +133,8 @@ public enum SrtpProfile {
     /**
      * The profile with the given DTLS-SRTP number.
      *
+     * @param id the protection profile number from the {@code use_srtp} extension
+     * @return the matching profile, never null
      * @throws SrtpException if rtc4j does not support that profile
      */
     public static SrtpProfile fromId(int id) {

@@ -53,9 +53,19 @@ public final class SrtpSession {
     }
 
     /**
-     * A session from explicit master keys and salts with the default configuration.
+     * A session from explicit master keys and salts with the default configuration
+     * ({@link SrtpConfig#DEFAULT}). The session keys are derived with the RFC 3711 section 4.3 KDF
+     * (key derivation rate 0); the arrays are not kept.
      *
+     * @param profile          the protection profile, not null
+     * @param localMasterKey   master key for what we send, {@link SrtpProfile#keyLength()} bytes
+     * @param localMasterSalt  master salt for what we send, {@link SrtpProfile#saltLength()} bytes
+     * @param remoteMasterKey  master key for what we receive, {@link SrtpProfile#keyLength()} bytes
+     * @param remoteMasterSalt master salt for what we receive, {@link SrtpProfile#saltLength()}
+     *                         bytes
+     * @return a new session
      * @throws SrtpException if a key or salt has the wrong length for {@code profile}
+     * @throws NullPointerException if {@code profile} or any key or salt is null
      */
     public static SrtpSession create(SrtpProfile profile, byte[] localMasterKey, byte[] localMasterSalt,
                                      byte[] remoteMasterKey, byte[] remoteMasterSalt) {
@@ -63,9 +73,19 @@ public final class SrtpSession {
     }
 
     /**
-     * A session from explicit master keys and salts.
+     * A session from explicit master keys and salts. The session keys are derived with the
+     * RFC 3711 section 4.3 KDF (key derivation rate 0); the arrays are not kept.
      *
+     * @param profile          the protection profile, not null
+     * @param localMasterKey   master key for what we send, {@link SrtpProfile#keyLength()} bytes
+     * @param localMasterSalt  master salt for what we send, {@link SrtpProfile#saltLength()} bytes
+     * @param remoteMasterKey  master key for what we receive, {@link SrtpProfile#keyLength()} bytes
+     * @param remoteMasterSalt master salt for what we receive, {@link SrtpProfile#saltLength()}
+     *                         bytes
+     * @param config           replay windows, SSRC bound and cryptex, not null
+     * @return a new session
      * @throws SrtpException if a key or salt has the wrong length for {@code profile}
+     * @throws NullPointerException if {@code profile}, {@code config} or any key or salt is null
      */
     public static SrtpSession create(SrtpProfile profile, byte[] localMasterKey, byte[] localMasterSalt,
                                      byte[] remoteMasterKey, byte[] remoteMasterSalt, SrtpConfig config) {
@@ -94,8 +114,10 @@ public final class SrtpSession {
      * @param material     {@link SrtpProfile#keyingMaterialLength()} exported bytes
      * @param dtlsClient   whether this endpoint was the DTLS client
      * @param mki          the negotiated srtp_mki value; null or empty, as MKI is not supported
-     * @param config       replay windows and SSRC bound
+     * @param config       replay windows, SSRC bound and cryptex, not null
+     * @return a new session
      * @throws SrtpException on a material length mismatch or a non-empty MKI
+     * @throws NullPointerException if {@code profile}, {@code material} or {@code config} is null
      */
     public static SrtpSession fromDtlsKeyingMaterial(SrtpProfile profile, byte[] material, boolean dtlsClient,
                                                      byte[] mki, SrtpConfig config) {
@@ -115,7 +137,16 @@ public final class SrtpSession {
                 : create(profile, serverKey, serverSalt, clientKey, clientSalt, config);
     }
 
-    /** {@link #fromDtlsKeyingMaterial(SrtpProfile, byte[], boolean, byte[], SrtpConfig)} without MKI, default config. */
+    /**
+     * {@link #fromDtlsKeyingMaterial(SrtpProfile, byte[], boolean, byte[], SrtpConfig)} without MKI,
+     * default config.
+     *
+     * @param profile    the negotiated protection profile ({@link SrtpProfile#fromId(int)})
+     * @param material   {@link SrtpProfile#keyingMaterialLength()} exported bytes
+     * @param dtlsClient whether this endpoint was the DTLS client
+     * @return a new session
+     * @throws SrtpException if {@code material} has the wrong length for {@code profile}
+     */
     public static SrtpSession fromDtlsKeyingMaterial(SrtpProfile profile, byte[] material, boolean dtlsClient) {
         return fromDtlsKeyingMaterial(profile, material, dtlsClient, null, SrtpConfig.DEFAULT);
     }
@@ -142,22 +173,38 @@ public final class SrtpSession {
                 : new AesCmCrypto(sessionKey, sessionSalt, authKey, profile.srtpTagLength(), profile.srtcpTagLength());
     }
 
-    /** The protection profile. */
+    /**
+     * The protection profile.
+     *
+     * @return the profile this session protects and unprotects with
+     */
     public SrtpProfile profile() {
         return profile;
     }
 
-    /** The configuration this session was made with. */
+    /**
+     * The configuration this session was made with.
+     *
+     * @return the configuration, never null
+     */
     public SrtpConfig config() {
         return config;
     }
 
-    /** Packet counters per outcome, for stats. */
+    /**
+     * Packet counters per outcome, for stats.
+     *
+     * @return the live counters of this session (the same object each call)
+     */
     public SrtpCounters counters() {
         return counters;
     }
 
-    /** Number of remote SSRCs that have an SRTP context. */
+    /**
+     * Number of remote SSRCs that have an SRTP context.
+     *
+     * @return how many remote SSRCs have had an SRTP packet authenticate and not been removed
+     */
     public int remoteRtpStreams() {
         return rtpInStreams.size();
     }
@@ -167,6 +214,7 @@ public final class SrtpSession {
      * torn down) so it no longer counts against {@link SrtpConfig#maxRemoteSsrcs()}. A later
      * packet of that SSRC starts a new context, with a fresh replay window.
      *
+     * @param ssrc the remote synchronization source identifier
      * @return whether there was any state to forget
      */
     public boolean removeRemoteSsrc(int ssrc) {
@@ -175,7 +223,14 @@ public final class SrtpSession {
         return rtp || rtcp;
     }
 
-    /** Forgets the rollover counter and SRTCP index of a local SSRC we no longer send. */
+    /**
+     * Forgets the rollover counter and SRTCP index of a local SSRC we no longer send. Sending on
+     * it again starts from rollover counter 0 and SRTCP index 0, which can reuse keystream, so only
+     * remove SSRCs that are gone for good.
+     *
+     * @param ssrc the local synchronization source identifier
+     * @return whether there was any state to forget
+     */
     public boolean removeLocalSsrc(int ssrc) {
         boolean rtp = rtpOutStreams.remove(ssrc);
         boolean rtcp = rtcpOutStreams.remove(ssrc);
@@ -187,9 +242,13 @@ public final class SrtpSession {
     /**
      * Protects the RTP packet {@code b[off, off+len)} in place and writes the tag after it.
      *
+     * @param b   the buffer holding the packet, with tailroom after it up to {@code b.length}
+     * @param off offset of the RTP header in {@code b}
+     * @param len length of the RTP packet in bytes
      * @return the SRTP packet length, {@code len + profile().srtpOverhead()} (4 more with cryptex
      *     on a packet that has CSRCs but no header extension)
      * @throws SrtpException if it is not an RTP packet or {@code b} has no room for the tag
+     * @throws IndexOutOfBoundsException if {@code b[off, off+len)} is not within {@code b}
      */
     public int protectRtp(byte[] b, int off, int len) {
         return protectRtp(b, off, len, b.length);
@@ -261,9 +320,12 @@ public final class SrtpSession {
 
     /**
      * Protects the RTP packet between {@code buf}'s position and limit, heap or direct; the tag
-     * goes after the limit, which then moves past it.
+     * goes after the limit, which then moves past it. The position is unchanged.
      *
+     * @param buf the RTP packet between position and limit, with at least
+     *            {@link SrtpProfile#srtpOverhead()} bytes of capacity after the limit
      * @return the SRTP packet length
+     * @throws SrtpException if it is not an RTP packet or the buffer has no room for the tag
      */
     public int protectRtp(ByteBuffer buf) {
         int pos = buf.position();
@@ -289,6 +351,12 @@ public final class SrtpSession {
     /**
      * Authenticates, replay-checks and decrypts the SRTP packet {@code b[off, off+len)} in place.
      * On {@link SrtpStatus#OK} the RTP packet is {@code b[off, off + len - profile().srtpOverhead())}.
+     *
+     * @param b   the buffer holding the packet
+     * @param off offset of the SRTP packet in {@code b}
+     * @param len length of the SRTP packet in bytes, tag included
+     * @return {@link SrtpStatus#OK}, or why the packet must be dropped (its bytes then unchanged)
+     * @throws IndexOutOfBoundsException if {@code b[off, off+len)} is not within {@code b}
      */
     public SrtpStatus unprotectRtp(byte[] b, int off, int len) {
         Objects.checkFromIndexSize(off, len, b.length);
@@ -352,7 +420,10 @@ public final class SrtpSession {
 
     /**
      * Unprotects the SRTP packet between {@code buf}'s position and limit, heap or direct. On
-     * {@link SrtpStatus#OK} the limit moves back over the tag.
+     * {@link SrtpStatus#OK} the limit moves back over the tag; otherwise the buffer is unchanged.
+     *
+     * @param buf the SRTP packet between position and limit
+     * @return {@link SrtpStatus#OK}, or why the packet must be dropped
      */
     public SrtpStatus unprotectRtp(ByteBuffer buf) {
         int pos = buf.position();
@@ -380,8 +451,12 @@ public final class SrtpSession {
      * Protects (encrypts, E flag set) the RTCP packet {@code b[off, off+len)} in place and appends
      * the SRTCP index and tag.
      *
+     * @param b   the buffer holding the packet, with tailroom after it up to {@code b.length}
+     * @param off offset of the RTCP (compound) packet in {@code b}
+     * @param len length of the RTCP packet in bytes
      * @return the SRTCP packet length, {@code len + profile().srtcpOverhead()}
      * @throws SrtpException if it is not an RTCP packet or {@code b} has no room for the trailer
+     * @throws IndexOutOfBoundsException if {@code b[off, off+len)} is not within {@code b}
      */
     public int protectRtcp(byte[] b, int off, int len) {
         Objects.checkFromIndexSize(off, len, b.length);
@@ -403,7 +478,15 @@ public final class SrtpSession {
         return n;
     }
 
-    /** Protects the RTCP packet between {@code buf}'s position and limit; the limit moves past the trailer. */
+    /**
+     * Protects the RTCP packet between {@code buf}'s position and limit, heap or direct; the limit
+     * moves past the trailer. The position is unchanged.
+     *
+     * @param buf the RTCP packet between position and limit, with at least
+     *            {@link SrtpProfile#srtcpOverhead()} bytes of capacity after the limit
+     * @return the SRTCP packet length
+     * @throws SrtpException if it is not an RTCP packet or the buffer has no room for the trailer
+     */
     public int protectRtcp(ByteBuffer buf) {
         int pos = buf.position();
         int len = buf.remaining();
@@ -426,6 +509,12 @@ public final class SrtpSession {
      * Authenticates, replay-checks and decrypts the SRTCP packet {@code b[off, off+len)} in
      * place. On {@link SrtpStatus#OK} the RTCP packet is
      * {@code b[off, off + len - profile().srtcpOverhead())}.
+     *
+     * @param b   the buffer holding the packet
+     * @param off offset of the SRTCP packet in {@code b}
+     * @param len length of the SRTCP packet in bytes, index word and tag included
+     * @return {@link SrtpStatus#OK}, or why the packet must be dropped (its bytes then unchanged)
+     * @throws IndexOutOfBoundsException if {@code b[off, off+len)} is not within {@code b}
      */
     public SrtpStatus unprotectRtcp(byte[] b, int off, int len) {
         Objects.checkFromIndexSize(off, len, b.length);
@@ -460,7 +549,14 @@ public final class SrtpSession {
         return counters.rtcp(SrtpStatus.OK);
     }
 
-    /** Unprotects the SRTCP packet between {@code buf}'s position and limit; on OK the limit drops the trailer. */
+    /**
+     * Unprotects the SRTCP packet between {@code buf}'s position and limit, heap or direct. On
+     * {@link SrtpStatus#OK} the limit moves back over the trailer; otherwise the buffer is
+     * unchanged.
+     *
+     * @param buf the SRTCP packet between position and limit
+     * @return {@link SrtpStatus#OK}, or why the packet must be dropped
+     */
     public SrtpStatus unprotectRtcp(ByteBuffer buf) {
         int pos = buf.position();
         int len = buf.remaining();

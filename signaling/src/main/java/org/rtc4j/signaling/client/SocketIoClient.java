@@ -114,12 +114,29 @@ public final class SocketIoClient implements AutoCloseable {
         return g;
     }
 
-    /** A client for {@code uri} (http://host:port or ws://host:port; the path is the engine path). */
+    /**
+     * A client for {@code uri} (http://host:port or ws://host:port). Only the URI's host and port
+     * are used (port 80 when it has none); the engine path comes from {@link Builder#path}, not
+     * from the URI, and the connection is always plain WebSocket (no TLS), whatever the scheme.
+     *
+     * @param uri the server address
+     * @return a builder with the defaults: path {@code /socket.io/}, namespace {@code "/"},
+     *         reconnection forever with 1 s to 5 s back-off
+     * @throws NullPointerException if {@code uri} is null
+     */
     public static Builder builder(URI uri) {
         return new Builder(uri);
     }
 
-    /** Registers an event handler (server-sent events). */
+    /**
+     * Registers an event handler (server-sent events). Handlers of one event run in registration
+     * order on the event loop; a {@link RuntimeException} thrown by one is logged and the next
+     * still runs.
+     *
+     * @param event the event name
+     * @param h     called with the event's arguments and its ack
+     * @return this client
+     */
     public SocketIoClient on(String event, EventHandler h) {
         synchronized (handlers) {
             handlers.computeIfAbsent(event, k -> new ArrayList<>(1)).add(h);
@@ -127,25 +144,52 @@ public final class SocketIoClient implements AutoCloseable {
         return this;
     }
 
-    /** Called on every successful (re)connection to the namespace. */
+    /**
+     * Called on every successful (re)connection to the namespace, after buffered emits were sent.
+     *
+     * @param r the listener; a {@link RuntimeException} it throws is logged
+     * @return this client
+     */
     public SocketIoClient onConnect(Runnable r) {
         connectListeners.add(r);
         return this;
     }
 
-    /** Called with the reason when a connected client loses its namespace connection. */
+    /**
+     * Called with the reason when a connected client loses its namespace connection.
+     *
+     * @param c receives {@code "io server disconnect"} (the server sent DISCONNECT; no
+     *          reconnection follows), {@code "io client disconnect"} (after {@link #disconnect()})
+     *          or {@code "transport close"} (the connection dropped or the server stopped pinging)
+     * @return this client
+     */
     public SocketIoClient onDisconnect(Consumer<String> c) {
         disconnectListeners.add(c);
         return this;
     }
 
-    /** Called when the server refuses the connection or the transport fails to connect. */
+    /**
+     * Called when the server refuses the connection or the transport fails to connect; once per
+     * failed attempt, so also between reconnection attempts.
+     *
+     * @param c receives the error: the server's CONNECT_ERROR message and data, or
+     *          "connection failed: ..." for a TCP failure
+     * @return this client
+     */
     public SocketIoClient onConnectError(Consumer<ConnectError> c) {
         errorListeners.add(c);
         return this;
     }
 
-    /** Connects; completes with the socket id, or fails with {@link ConnectError}. */
+    /**
+     * Connects; completes with the socket id, or fails with {@link ConnectError}. Calling it while
+     * connected or connecting returns the same future. While reconnection is on, transport
+     * failures are retried and the future waits; it fails when the server refuses, when the
+     * attempts are exhausted, or when the connection closes with reconnection off.
+     *
+     * @return the future of the first successful connection; its value is the {@code sid} of the
+     *         server's CONNECT answer, or null if the server sent none
+     */
     public synchronized CompletableFuture<String> connect() {
         closedByUser = false;
         refused = false;
@@ -158,21 +202,47 @@ public final class SocketIoClient implements AutoCloseable {
         return firstConnect;
     }
 
-    /** The socket id of the current connection, or null. */
+    /**
+     * The socket id of the current connection, or null.
+     *
+     * @return the id of the latest namespace connection (kept after a disconnect), or null before
+     *         the first one
+     */
     public synchronized String id() {
         return id;
     }
 
+    /**
+     * Whether the client is connected to its namespace.
+     *
+     * @return true between the server's CONNECT answer and the loss of the connection
+     */
     public synchronized boolean connected() {
         return connected;
     }
 
-    /** Emits an event (buffered while disconnected). */
+    /**
+     * Emits an event (buffered while disconnected). The buffer has no size limit and is sent, in
+     * order, on the next (re)connection.
+     *
+     * @param event the event name
+     * @param args  the arguments, converted as by {@link SioCodec#toNode(Object)} ({@code byte[]}
+     *              travels as a binary attachment)
+     */
     public void emit(String event, Object... args) {
         send(new SioPacket(SioPacket.Type.EVENT, cfg.namespace, -1, SioCodec.array(event, args)));
     }
 
-    /** Emits an event and waits for the server's ack, failing after {@code timeout}. */
+    /**
+     * Emits an event and waits for the server's ack, failing after {@code timeout}. The timeout
+     * runs from this call, also while the emit is buffered; a disconnect does not fail the future
+     * early.
+     *
+     * @param timeout how long the server has to answer
+     * @param event   the event name
+     * @param args    the arguments, converted as by {@link SioCodec#toNode(Object)}
+     * @return completes with the ack's arguments, or fails with {@link AckTimeoutException}
+     */
     public CompletableFuture<Args> emitWithAck(Duration timeout, String event, Object... args) {
         CompletableFuture<Args> f = new CompletableFuture<>();
         long ackId;
@@ -207,6 +277,7 @@ public final class SocketIoClient implements AutoCloseable {
         }
     }
 
+    /** Same as {@link #disconnect()}; the shared event loops keep running. */
     @Override
     public void close() {
         disconnect();
@@ -602,68 +673,136 @@ public final class SocketIoClient implements AutoCloseable {
             this.uri = Objects.requireNonNull(uri);
         }
 
-        /** Engine path, "/socket.io/" by default. */
+        /**
+         * Engine path, "/socket.io/" by default.
+         *
+         * @param p the path, with or without a trailing slash
+         * @return this builder
+         */
         public Builder path(String p) {
             this.path = p;
             return this;
         }
 
-        /** Namespace to join, "/" by default. */
+        /**
+         * Namespace to join, "/" by default.
+         *
+         * @param nsp the namespace; a leading slash is added when missing
+         * @return this builder
+         */
         public Builder namespace(String nsp) {
             this.namespace = nsp.startsWith("/") ? nsp : "/" + nsp;
             return this;
         }
 
-        /** CONNECT payload, e.g. {@code Map.of("token", jwt)}. */
+        /**
+         * CONNECT payload, e.g. {@code Map.of("token", jwt)}.
+         *
+         * @param auth any JSON-serializable value that converts to a JSON object, or null (default)
+         *             to send none; sent on every (re)connection
+         * @return this builder
+         */
         public Builder auth(Object auth) {
             this.auth = auth;
             return this;
         }
 
+        /**
+         * Whether to reconnect after a lost or failed connection (default true). Never after
+         * {@link SocketIoClient#disconnect()}, a server DISCONNECT or a CONNECT_ERROR.
+         *
+         * @param on false to stay disconnected
+         * @return this builder
+         */
         public Builder reconnection(boolean on) {
             this.reconnection = on;
             return this;
         }
 
-        /** Attempts before giving up; negative (default) means forever. */
+        /**
+         * Attempts before giving up; negative (default) means forever.
+         *
+         * @param n reconnection attempts in a row (the count resets on each successful connection)
+         * @return this builder
+         */
         public Builder reconnectionAttempts(int n) {
             this.reconnectionAttempts = n;
             return this;
         }
 
-        /** First back-off delay (doubles per attempt, capped by {@link #reconnectionDelayMax}). */
+        /**
+         * First back-off delay (doubles per attempt, capped by {@link #reconnectionDelayMax}).
+         *
+         * @param d the delay before the first reconnection attempt; 1 s by default
+         * @return this builder
+         */
         public Builder reconnectionDelay(Duration d) {
             this.reconnectionDelay = d;
             return this;
         }
 
+        /**
+         * Longest back-off delay, after jitter.
+         *
+         * @param d the cap; 5 s by default
+         * @return this builder
+         */
         public Builder reconnectionDelayMax(Duration d) {
             this.reconnectionDelayMax = d;
             return this;
         }
 
-        /** Jitter: each delay is scaled by a random factor in [1-f, 1+f] (default 0.5). */
+        /**
+         * Jitter: each delay is scaled by a random factor in [1-f, 1+f] (default 0.5).
+         *
+         * @param f the randomization factor, 0 for none
+         * @return this builder
+         */
         public Builder randomizationFactor(double f) {
             this.randomizationFactor = f;
             return this;
         }
 
+        /**
+         * Time allowed for the TCP connection, and again for the WebSocket handshake (default
+         * 20 s). It does not bound the wait for the Socket.IO CONNECT answer.
+         *
+         * @param d the timeout
+         * @return this builder
+         */
         public Builder connectTimeout(Duration d) {
             this.connectTimeout = d;
             return this;
         }
 
+        /**
+         * Event loops to run on; by default all clients share one daemon group that is never
+         * shut down.
+         *
+         * @param g the group, or null for the shared one
+         * @return this builder
+         */
         public Builder eventLoopGroup(EventLoopGroup g) {
             this.group = g;
             return this;
         }
 
-        /** Test hook: never answer server pings (simulates a stalled client). */
+        /**
+         * Test hook: never answer server pings (simulates a stalled client).
+         *
+         * @param ignore true to drop pings, so the server closes the session on ping timeout
+         * @return this builder
+         */
         public Builder ignorePings(boolean ignore) {
             this.ignorePings = ignore;
             return this;
         }
 
+        /**
+         * Creates the client, not yet connected.
+         *
+         * @return the client; call {@link SocketIoClient#connect()} to connect
+         */
         public SocketIoClient build() {
             return new SocketIoClient(this);
         }

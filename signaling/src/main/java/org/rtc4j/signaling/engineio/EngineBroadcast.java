@@ -55,7 +55,16 @@ public final class EngineBroadcast {
         }
     }
 
-    /** Sends {@code packets} to every session, each once, in order. */
+    /**
+     * Sends {@code packets} to every session, each once, in order. Sessions on a WebSocket get
+     * the frames written on their channel's event loop; the others get them queued for their
+     * next poll. Returns at once; nothing is sent when {@code targets} is empty.
+     *
+     * @param targets the sessions to send to; each must be one created by an {@link EngineServer}
+     *                (other {@link EngineSocket} implementations cause a
+     *                {@link ClassCastException})
+     * @param packets the packets to send, in order; not empty
+     */
     public static void send(Collection<? extends EngineSocket> targets, List<EnginePacket> packets) {
         if (targets.isEmpty()) {
             return;

@@ -12,7 +12,15 @@ public final class EngineCodec {
     private EngineCodec() {
     }
 
-    /** Decodes one text packet (a WebSocket text frame or one payload element). */
+    /**
+     * Decodes one text packet (a WebSocket text frame or one payload element): a type digit
+     * followed by the text data, or {@code b} followed by base64 for a binary message.
+     *
+     * @param s the encoded packet
+     * @return the decoded packet
+     * @throws EngineParseException if {@code s} is empty, has an unknown type digit, or has
+     *                              invalid base64 after {@code b}
+     */
     public static EnginePacket decodeText(String s) throws EngineParseException {
         if (s.isEmpty()) {
             throw new EngineParseException("empty packet");
@@ -32,7 +40,14 @@ public final class EngineCodec {
         return EnginePacket.of(EnginePacket.Type.values()[t], s.substring(1));
     }
 
-    /** Splits a long-polling payload into packets. */
+    /**
+     * Splits a long-polling payload into packets at each {@link #SEPARATOR}.
+     *
+     * @param payload the body of a long-polling POST
+     * @return the packets, in order; never empty
+     * @throws EngineParseException if any element is malformed, including an empty payload or an
+     *                              empty element between two separators
+     */
     public static List<EnginePacket> decodePayload(String payload) throws EngineParseException {
         List<EnginePacket> out = new ArrayList<>();
         int start = 0;
@@ -47,7 +62,13 @@ public final class EngineCodec {
         }
     }
 
-    /** Joins packets into one long-polling payload. */
+    /**
+     * Joins packets into one long-polling payload, separated by {@link #SEPARATOR}; binary
+     * packets are base64-encoded with a {@code b} prefix.
+     *
+     * @param packets the packets, in order
+     * @return the payload; empty when {@code packets} is empty
+     */
     public static String encodePayload(List<EnginePacket> packets) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < packets.size(); i++) {

@@ -20,6 +20,20 @@ import java.util.function.Predicate;
 public record EngineOptions(Duration pingInterval, Duration pingTimeout, int maxHttpBufferSize,
                             Duration upgradeTimeout, List<String> corsOrigins,
                             Predicate<EngineRequest> allowRequest, List<String> transports) {
+    /**
+     * Validates the settings and copies the lists.
+     *
+     * @param pingInterval      time between server pings
+     * @param pingTimeout       time a client has to answer a ping
+     * @param maxHttpBufferSize largest accepted POST body / WebSocket frame, in bytes; positive
+     * @param upgradeTimeout    time between a probe and the upgrade packet
+     * @param corsOrigins       allowed Origin values ("*" allows any); empty disables CORS headers
+     * @param allowRequest      may refuse a handshake (answered with 403 Forbidden)
+     * @param transports        accepted transports ("polling", "websocket")
+     * @throws NullPointerException     if a duration, list, list element or
+     *                                  {@code allowRequest} is null
+     * @throws IllegalArgumentException if {@code maxHttpBufferSize} is not positive
+     */
     public EngineOptions {
         Objects.requireNonNull(pingInterval);
         Objects.requireNonNull(pingTimeout);
@@ -32,32 +46,71 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, int max
         }
     }
 
-    /** The reference server's defaults, no CORS headers, both transports. */
+    /**
+     * The reference server's defaults, no CORS headers, both transports.
+     *
+     * @return ping every 25 s with 20 s to answer, 1,000,000 bytes per body or frame, 10 s to
+     *         upgrade, no CORS origins, every handshake allowed, {@code polling} and
+     *         {@code websocket}
+     */
     public static EngineOptions defaults() {
         return new EngineOptions(Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
                 Duration.ofSeconds(10), List.of(), r -> true, List.of("polling", "websocket"));
     }
 
+    /**
+     * A copy with other heartbeat timings.
+     *
+     * @param interval time between server pings
+     * @param timeout  time a client has to answer a ping before the session closes
+     * @return the new options
+     */
     public EngineOptions withPing(Duration interval, Duration timeout) {
         return new EngineOptions(interval, timeout, maxHttpBufferSize, upgradeTimeout, corsOrigins,
                 allowRequest, transports);
     }
 
+    /**
+     * A copy with another size limit.
+     *
+     * @param bytes largest accepted POST body or WebSocket message, in bytes; must be positive
+     * @return the new options
+     */
     public EngineOptions withMaxHttpBufferSize(int bytes) {
         return new EngineOptions(pingInterval, pingTimeout, bytes, upgradeTimeout, corsOrigins,
                 allowRequest, transports);
     }
 
+    /**
+     * A copy with other allowed CORS origins.
+     *
+     * @param origins allowed {@code Origin} values ({@code "*"} allows any); empty disables CORS
+     *                headers and preflight answers
+     * @return the new options
+     */
     public EngineOptions withCors(List<String> origins) {
         return new EngineOptions(pingInterval, pingTimeout, maxHttpBufferSize, upgradeTimeout, origins,
                 allowRequest, transports);
     }
 
+    /**
+     * A copy with another handshake filter.
+     *
+     * @param allow returns false to refuse a handshake with 403 Forbidden
+     * @return the new options
+     */
     public EngineOptions withAllowRequest(Predicate<EngineRequest> allow) {
         return new EngineOptions(pingInterval, pingTimeout, maxHttpBufferSize, upgradeTimeout, corsOrigins,
                 allow, transports);
     }
 
+    /**
+     * A copy with other accepted transports.
+     *
+     * @param names {@code "polling"} and/or {@code "websocket"}; upgrades are offered only when
+     *              {@code "websocket"} is among them
+     * @return the new options
+     */
     public EngineOptions withTransports(List<String> names) {
         return new EngineOptions(pingInterval, pingTimeout, maxHttpBufferSize, upgradeTimeout, corsOrigins,
                 allowRequest, names);

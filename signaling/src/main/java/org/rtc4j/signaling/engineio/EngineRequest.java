@@ -28,9 +28,13 @@ public final class EngineRequest {
     private final SocketAddress remote;
 
     /**
-     * @param query   decoded query parameters
+     * Copies what is kept of a handshake request. Header names are lower-cased; the headers that
+     * only matter for the handshake itself (Upgrade, Connection, Sec-WebSocket-*, Content-Length,
+     * Cache-Control, Pragma) are dropped.
+     *
+     * @param query   decoded query parameters, each name with its values in order
      * @param headers request headers (names are lower-cased)
-     * @param remote  the client's address
+     * @param remote  the client's address; may be null
      */
     public EngineRequest(Map<String, List<String>> query, Iterable<Map.Entry<String, String>> headers,
                          SocketAddress remote) {
@@ -67,7 +71,12 @@ public final class EngineRequest {
         return c != null ? c : s;
     }
 
-    /** First value of a query parameter or null. */
+    /**
+     * First value of a query parameter or null.
+     *
+     * @param name the parameter name, case-sensitive
+     * @return its first decoded value, or null when the request had no such parameter
+     */
     public String param(String name) {
         for (int i = 0; i < query.length; i += 2) {
             if (query[i].equals(name)) {
@@ -77,7 +86,12 @@ public final class EngineRequest {
         return null;
     }
 
-    /** A header value (name case-insensitive; first occurrence) or null. */
+    /**
+     * A header value (name case-insensitive; first occurrence) or null.
+     *
+     * @param name the header name, in any case
+     * @return the value of its first occurrence, or null when absent or dropped
+     */
     public String header(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         for (int i = 0; i < headers.length; i += 2) {
@@ -88,7 +102,12 @@ public final class EngineRequest {
         return null;
     }
 
-    /** All query parameters. */
+    /**
+     * All query parameters.
+     *
+     * @return a new unmodifiable map from name to its values in request order, names in request
+     *         order (it includes {@code EIO}, {@code transport} and the like)
+     */
     public Map<String, List<String>> query() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         for (int i = 0; i < query.length; i += 2) {
@@ -97,7 +116,11 @@ public final class EngineRequest {
         return Collections.unmodifiableMap(m);
     }
 
-    /** Headers kept from the handshake (lower-case names; handshake-only ones are dropped). */
+    /**
+     * Headers kept from the handshake (lower-case names; handshake-only ones are dropped).
+     *
+     * @return a new unmodifiable map from lower-case name to the value of its first occurrence
+     */
     public Map<String, String> headers() {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
@@ -106,7 +129,11 @@ public final class EngineRequest {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The client's address. */
+    /**
+     * The client's address.
+     *
+     * @return the remote address of the handshake connection, as Netty reported it
+     */
     public SocketAddress remote() {
         return remote;
     }

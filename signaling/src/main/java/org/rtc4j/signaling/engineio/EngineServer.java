@@ -24,11 +24,24 @@ public final class EngineServer {
     private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * Creates an engine without sessions; it is served by installing an
+     * {@link EngineHttpHandler} for it in a Netty HTTP pipeline.
+     *
+     * @param options  the server settings
+     * @param listener receives the session events
+     * @throws NullPointerException if either argument is null
+     */
     public EngineServer(EngineOptions options, EngineListener listener) {
         this.options = Objects.requireNonNull(options);
         this.listener = Objects.requireNonNull(listener);
     }
 
+    /**
+     * The settings the server was created with.
+     *
+     * @return the options
+     */
     public EngineOptions options() {
         return options;
     }
@@ -37,12 +50,21 @@ public final class EngineServer {
         return listener;
     }
 
-    /** Open sessions. */
+    /**
+     * Open sessions.
+     *
+     * @return an unmodifiable live view of the sessions that completed or are completing their
+     *         handshake and have not closed
+     */
     public Collection<? extends EngineSocket> sessions() {
         return Collections.unmodifiableCollection(sessions.values());
     }
 
-    /** Number of open sessions. */
+    /**
+     * Number of open sessions.
+     *
+     * @return the size of {@link #sessions()}
+     */
     public int sessionCount() {
         return sessions.size();
     }
@@ -51,19 +73,33 @@ public final class EngineServer {
         return sessions.get(sid);
     }
 
-    /** Closes every session (server shutdown). */
+    /**
+     * Closes every session (server shutdown).
+     *
+     * @param reason the close reason given to {@link EngineListener#onClose}
+     */
     public void closeAll(String reason) {
         for (EngineSession s : sessions.values()) {
             s.close(reason);
         }
     }
 
-    /** The upper layer's object attached to a session. */
+    /**
+     * The upper layer's object attached to a session.
+     *
+     * @param socket a session of an {@code EngineServer}
+     * @return the object last given to {@link #attach}, or null if none
+     */
     public static Object attachment(EngineSocket socket) {
         return ((EngineSession) socket).attachment();
     }
 
-    /** Attaches the upper layer's object to a session. */
+    /**
+     * Attaches the upper layer's object to a session, replacing any previous one.
+     *
+     * @param socket a session of an {@code EngineServer}
+     * @param o      the object to attach; may be null
+     */
     public static void attach(EngineSocket socket, Object o) {
         ((EngineSession) socket).attach(o);
     }
@@ -104,7 +140,11 @@ public final class EngineServer {
                 + ",\"maxPayload\":" + options.maxHttpBufferSize() + "}";
     }
 
-    /** A fresh unguessable id (120 random bits, base64url): used for sids and socket ids. */
+    /**
+     * A fresh unguessable id (120 random bits, base64url): used for sids and socket ids.
+     *
+     * @return a 20-character base64url string from a {@link SecureRandom}
+     */
     public String newId() {
         byte[] b = new byte[15];
         random.nextBytes(b);

@@ -35,6 +35,11 @@ public final class Namespace {
         this.name = name;
     }
 
+    /**
+     * The namespace name.
+     *
+     * @return the name with its leading slash, e.g. {@code "/"} or {@code "/chat"}
+     */
     public String name() {
         return name;
     }
@@ -43,7 +48,15 @@ public final class Namespace {
         return server;
     }
 
-    /** Registers a listener; the only event is "connection" (alias "connect"). */
+    /**
+     * Registers a listener; the only event is "connection" (alias "connect"). Listeners run in
+     * registration order.
+     *
+     * @param event    {@code "connection"} or {@code "connect"}
+     * @param listener called for each socket that joins
+     * @return this namespace
+     * @throws IllegalArgumentException if {@code event} is another name
+     */
     public Namespace on(String event, ConnectionListener listener) {
         if (!event.equals("connection") && !event.equals("connect")) {
             throw new IllegalArgumentException("a namespace only emits 'connection'");
@@ -52,42 +65,86 @@ public final class Namespace {
         return this;
     }
 
-    /** Adds a middleware; they run in order for each connecting socket. */
+    /**
+     * Adds a middleware; they run in order for each connecting socket.
+     *
+     * @param m the middleware, run after those added before it
+     * @return this namespace
+     */
     public Namespace use(Middleware m) {
         middlewares.add(m);
         return this;
     }
 
-    /** Connected sockets by id. */
+    /**
+     * Connected sockets.
+     *
+     * @return an unmodifiable live view of the sockets connected to this namespace
+     */
     public Collection<SocketIoSocket> sockets() {
         return Collections.unmodifiableCollection(sockets.values());
     }
 
+    /**
+     * A connected socket by id.
+     *
+     * @param id the socket id ({@link SocketIoSocket#id()})
+     * @return the socket, or null when no connected socket of this namespace has that id
+     */
     public SocketIoSocket socket(String id) {
         return sockets.get(id);
     }
 
-    /** Names of rooms that have members (id rooms excluded). */
+    /**
+     * Names of rooms that have members (id rooms excluded).
+     *
+     * @return an unmodifiable live view of the names of the rooms joined by at least one socket
+     */
     public Set<String> rooms() {
         return Collections.unmodifiableSet(rooms.keySet());
     }
 
-    /** Targets the sockets of rooms. */
+    /**
+     * Targets the sockets of rooms.
+     *
+     * @param names distinct, non-null room names (a socket id names that socket's own room)
+     * @return an operator for the union of these rooms
+     * @throws IllegalArgumentException if a name is given twice
+     */
     public BroadcastOperator to(String... names) {
         return new BroadcastOperator(this, Set.of(names), Set.of(), null);
     }
 
-    /** Same as {@link #to}. */
+    /**
+     * Same as {@link #to}.
+     *
+     * @param names distinct, non-null room names
+     * @return an operator for the union of these rooms
+     * @throws IllegalArgumentException if a name is given twice
+     */
     public BroadcastOperator in(String... names) {
         return to(names);
     }
 
-    /** Targets every socket except those of some rooms. */
+    /**
+     * Targets every socket except those of some rooms.
+     *
+     * @param names distinct, non-null names of the rooms to leave out
+     * @return an operator for the other sockets of the namespace
+     * @throws IllegalArgumentException if a name is given twice
+     */
     public BroadcastOperator except(String... names) {
         return new BroadcastOperator(this, Set.of(), Set.of(names), null);
     }
 
-    /** Emits to every socket of the namespace. */
+    /**
+     * Emits to every socket of the namespace; the packet is encoded once.
+     *
+     * @param event the event name; not one of
+     *              {@link org.rtc4j.signaling.socketio.SioCodec#RESERVED_EVENTS}, which clients
+     *              reject
+     * @param args  the arguments, converted as by {@link SioCodec#toNode(Object)}
+     */
     public void emit(String event, Object... args) {
         broadcast(sockets.values(), event, args);
     }

@@ -58,11 +58,21 @@ public final class SocketIoServer implements AutoCloseable {
         namespaces.put("/", new Namespace(this, "/"));
     }
 
+    /**
+     * Starts the configuration of a server.
+     *
+     * @return a builder with the defaults: 127.0.0.1, a free port, path {@code /socket.io/}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds the listening socket. */
+    /**
+     * Binds the listening socket and blocks until it is bound. Calling it again does nothing.
+     *
+     * @return this server
+     * @throws IllegalStateException if the thread is interrupted while binding
+     */
     public synchronized SocketIoServer start() {
         if (serverChannel != null) {
             return this;
@@ -97,45 +107,87 @@ public final class SocketIoServer implements AutoCloseable {
         return this;
     }
 
-    /** The bound port (useful with port 0). */
+    /**
+     * The bound port (useful with port 0).
+     *
+     * @return the local TCP port; only valid once {@link #start()} has returned
+     */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** The bound host. */
+    /**
+     * The bound host.
+     *
+     * @return the host given to {@link Builder#host(String)}, as given
+     */
     public String host() {
         return cfg.host;
     }
 
-    /** A namespace, created on first use. */
+    /**
+     * A namespace, created on first use. Clients can only connect to namespaces created this way
+     * (and the main one, {@code "/"}); others are refused with "Invalid namespace".
+     *
+     * @param name the namespace name; a leading slash is added when missing
+     * @return the namespace
+     */
     public Namespace of(String name) {
         String n = name.startsWith("/") ? name : "/" + name;
         return namespaces.computeIfAbsent(n, k -> new Namespace(this, k));
     }
 
-    /** The main namespace's "connection" listener. */
+    /**
+     * The main namespace's "connection" listener.
+     *
+     * @param event {@code "connection"} or {@code "connect"}
+     * @param l     called for each socket that joins the main namespace
+     * @return this server
+     * @throws IllegalArgumentException if {@code event} is another name
+     */
     public SocketIoServer on(String event, ConnectionListener l) {
         of("/").on(event, l);
         return this;
     }
 
-    /** Middleware on the main namespace. */
+    /**
+     * Middleware on the main namespace.
+     *
+     * @param m the middleware, run after those added before it
+     * @return this server
+     */
     public SocketIoServer use(Middleware m) {
         of("/").use(m);
         return this;
     }
 
-    /** Rooms of the main namespace. */
+    /**
+     * Rooms of the main namespace.
+     *
+     * @param rooms distinct, non-null room names
+     * @return an operator for the union of these rooms
+     * @throws IllegalArgumentException if a name is given twice
+     */
     public BroadcastOperator to(String... rooms) {
         return of("/").to(rooms);
     }
 
-    /** Emits to every socket of the main namespace. */
+    /**
+     * Emits to every socket of the main namespace.
+     *
+     * @param event the event name
+     * @param args  the arguments, converted as by
+     *              {@link org.rtc4j.signaling.socketio.SioCodec#toNode(Object)}
+     */
     public void emit(String event, Object... args) {
         of("/").emit(event, args);
     }
 
-    /** The Engine.IO layer (session count, options). */
+    /**
+     * The Engine.IO layer (session count, options).
+     *
+     * @return the engine behind this server
+     */
     public EngineServer engine() {
         return engine;
     }
@@ -216,36 +268,71 @@ public final class SocketIoServer implements AutoCloseable {
         private EventLoopGroup group;
         private int threads;
 
-        /** Address to bind; 127.0.0.1 by default. */
+        /**
+         * Address to bind; 127.0.0.1 by default.
+         *
+         * @param host a host name or IP address; {@code 0.0.0.0} for every interface
+         * @return this builder
+         * @throws NullPointerException if {@code host} is null
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host);
             return this;
         }
 
-        /** Port to bind; 0 (default) picks a free one. */
+        /**
+         * Port to bind; 0 (default) picks a free one.
+         *
+         * @param port the TCP port, 0 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** Engine.IO path, "/socket.io/" by default. */
+        /**
+         * Engine.IO path, "/socket.io/" by default.
+         *
+         * @param path the path, with or without a trailing slash; also where the client builds
+         *             are served
+         * @return this builder
+         */
         public Builder path(String path) {
             this.path = path;
             return this;
         }
 
+        /**
+         * Engine.IO settings: heartbeat, size limit, CORS, handshake filter, transports.
+         *
+         * @param o the settings; {@link EngineOptions#defaults()} by default
+         * @return this builder
+         * @throws NullPointerException if {@code o} is null
+         */
         public Builder engineOptions(EngineOptions o) {
             this.engineOptions = Objects.requireNonNull(o);
             return this;
         }
 
-        /** Time a new connection has to join a namespace before it is closed (default 45 s). */
+        /**
+         * Time a new connection has to join a namespace before it is closed (default 45 s).
+         *
+         * @param d the timeout, counted from the Engine.IO handshake
+         * @return this builder
+         * @throws NullPointerException if {@code d} is null
+         */
         public Builder connectTimeout(Duration d) {
             this.connectTimeout = Objects.requireNonNull(d);
             return this;
         }
 
-        /** Most binary attachments accepted in one packet (default 10). */
+        /**
+         * Most binary attachments accepted in one packet (default 10).
+         *
+         * @param n the limit; a packet announcing more closes its connection
+         * @return this builder
+         */
         public Builder maxAttachments(int n) {
             this.maxAttachments = n;
             return this;
@@ -256,6 +343,9 @@ public final class SocketIoServer implements AutoCloseable {
          * {@code <path>socket.io.min.js} (the other builds stay the bundled ones); a directory,
          * such as an npm install's {@code node_modules/socket.io-client/dist}, replaces them all.
          * Without it the server serves the files that rtc4j-signaling carries.
+         *
+         * @param fileOrDirectory the replacement file or directory, or null for the bundled files
+         * @return this builder
          */
         public Builder clientBundle(Path fileOrDirectory) {
             this.clientBundle = fileOrDirectory;
@@ -266,36 +356,69 @@ public final class SocketIoServer implements AutoCloseable {
          * Whether the socket.io client builds are served under the path (default true), as the
          * stock server's {@code serveClient} option: {@code socket.io.js}, {@code socket.io.min.js},
          * {@code socket.io.msgpack.min.js}, {@code socket.io.esm.min.js} and their {@code .map}s.
+         *
+         * @param serve false to answer those names like any other static path
+         * @return this builder
          */
         public Builder serveClient(boolean serve) {
             this.serveClient = serve;
             return this;
         }
 
-        /** Directory of static files served for other paths ("/" maps to index.html). */
+        /**
+         * Directory of static files served for other paths ("/" maps to index.html). Requests
+         * cannot reach files outside it; missing files fall through to {@link #staticClasspath}.
+         *
+         * @param dir the root directory, or null (default) for none
+         * @return this builder
+         */
         public Builder staticDirectory(Path dir) {
             this.staticDirectory = dir;
             return this;
         }
 
-        /** Classpath prefix of static files, used after {@link #staticDirectory}. */
+        /**
+         * Classpath prefix of static files, used after {@link #staticDirectory}.
+         *
+         * @param prefix a resource folder such as {@code "web/"} (a leading slash is ignored), or
+         *               null (default) for none
+         * @return this builder
+         */
         public Builder staticClasspath(String prefix) {
             this.staticClasspath = prefix;
             return this;
         }
 
-        /** Event loops to share (not shut down by {@link #close()}). */
+        /**
+         * Event loops to share (not shut down by {@link SocketIoServer#close()}). They also run
+         * the server's timers.
+         *
+         * @param g the group, or null (default) for a group of the server's own
+         * @return this builder
+         */
         public Builder eventLoopGroup(EventLoopGroup g) {
             this.group = g;
             return this;
         }
 
-        /** Threads of the server's own event loop group (0: Netty's default). */
+        /**
+         * Threads of the server's own event loop group (0: Netty's default).
+         *
+         * @param n the thread count; ignored when an {@link #eventLoopGroup} is given
+         * @return this builder
+         */
         public Builder threads(int n) {
             this.threads = n;
             return this;
         }
 
+        /**
+         * Creates the server with the main namespace {@code "/"}; it is not listening yet, but its
+         * own event loop group already exists, so {@link SocketIoServer#close()} it even if it is
+         * never started.
+         *
+         * @return the server; call {@link SocketIoServer#start()} to bind it
+         */
         public SocketIoServer build() {
             return new SocketIoServer(this);
         }

@@ -48,7 +48,11 @@ public final class SocketIoSocket {
         this.handshake = handshake;
     }
 
-    /** The socket id: fresh per namespace connection, and the name of the socket's own room. */
+    /**
+     * The socket id: fresh per namespace connection, and the name of the socket's own room.
+     *
+     * @return a 20-character base64url id, distinct from the Engine.IO session id
+     */
     public String id() {
         return id;
     }
@@ -57,30 +61,57 @@ public final class SocketIoSocket {
         return conn;
     }
 
+    /**
+     * The namespace this socket belongs to.
+     *
+     * @return the namespace it connected to
+     */
     public Namespace namespace() {
         return nsp;
     }
 
-    /** The CONNECT auth payload and the HTTP handshake. */
+    /**
+     * The CONNECT auth payload and the HTTP handshake.
+     *
+     * @return what the connection carried; set before the middleware runs
+     */
     public Handshake handshake() {
         return handshake;
     }
 
-    /** The Engine.IO session id of the underlying connection. */
+    /**
+     * The Engine.IO session id of the underlying connection.
+     *
+     * @return the sid, shared by the sockets of every namespace on that connection
+     */
     public String engineId() {
         return conn.engine().id();
     }
 
-    /** "polling" or "websocket". */
+    /**
+     * The transport currently carrying the underlying connection.
+     *
+     * @return {@code "polling"} or {@code "websocket"}
+     */
     public String transport() {
         return conn.engine().transport();
     }
 
+    /**
+     * Whether the socket is connected to its namespace.
+     *
+     * @return false while the middleware runs and after a disconnect
+     */
     public boolean connected() {
         return connected;
     }
 
-    /** Free per-socket storage for the application (socket.io's {@code socket.data}). */
+    /**
+     * Free per-socket storage for the application (socket.io's {@code socket.data}).
+     *
+     * @return a thread-safe mutable map, created on first call; it does not accept null keys or
+     *         values
+     */
     public Map<String, Object> data() {
         Map<String, Object> d = data;
         if (d == null) {
@@ -96,7 +127,12 @@ public final class SocketIoSocket {
 
     /**
      * Registers an event handler. "disconnecting" and "disconnect" are delivered here too, with
-     * the reason as the only argument.
+     * the reason as the only argument. Handlers of one event run in registration order; a
+     * {@link RuntimeException} thrown by one is logged and the next still runs.
+     *
+     * @param event   the event name
+     * @param handler called with the event's arguments and its ack
+     * @return this socket
      */
     public SocketIoSocket on(String event, EventHandler handler) {
         synchronized (handlers) {
@@ -105,7 +141,12 @@ public final class SocketIoSocket {
         return this;
     }
 
-    /** Removes every handler of an event. */
+    /**
+     * Removes every handler of an event.
+     *
+     * @param event the event name
+     * @return this socket
+     */
     public SocketIoSocket off(String event) {
         synchronized (handlers) {
             handlers.remove(event);
@@ -113,7 +154,14 @@ public final class SocketIoSocket {
         return this;
     }
 
-    /** Emits an event to this client. */
+    /**
+     * Emits an event to this client. Dropped when the socket is not connected.
+     *
+     * @param event the event name; not one of {@link SioCodec#RESERVED_EVENTS}, which clients
+     *              reject
+     * @param args  the arguments, converted as by {@link SioCodec#toNode(Object)} ({@code byte[]}
+     *              travels as a binary attachment)
+     */
     public void emit(String event, Object... args) {
         send(new SioPacket(SioPacket.Type.EVENT, nsp.name(), -1, SioCodec.array(event, args)));
     }
@@ -121,6 +169,11 @@ public final class SocketIoSocket {
     /**
      * Emits an event asking for an ack; the future fails with {@link AckTimeoutException} when
      * none arrives within {@code timeout} or the socket disconnects.
+     *
+     * @param timeout how long the client has to answer
+     * @param event   the event name
+     * @param args    the arguments, converted as by {@link SioCodec#toNode(Object)}
+     * @return completes with the ack's arguments; already failed when the socket is not connected
      */
     public CompletableFuture<Args> emitWithAck(Duration timeout, String event, Object... args) {
         CompletableFuture<Args> f = new CompletableFuture<>();
@@ -150,7 +203,11 @@ public final class SocketIoSocket {
         return acks == null ? null : acks.remove(ackId);
     }
 
-    /** Joins rooms. */
+    /**
+     * Joins rooms. Joining a room the socket is already in does nothing.
+     *
+     * @param names room names
+     */
     public void join(String... names) {
         for (String r : names) {
             if (rooms.add(r)) {
@@ -159,14 +216,22 @@ public final class SocketIoSocket {
         }
     }
 
-    /** Leaves a room. */
+    /**
+     * Leaves a room. Does nothing if the socket is not in it; the own id room cannot be left.
+     *
+     * @param room the room name
+     */
     public void leave(String room) {
         if (rooms.remove(room)) {
             nsp.removeFromRoom(room, this);
         }
     }
 
-    /** The rooms this socket is in, its own id room first. */
+    /**
+     * The rooms this socket is in, its own id room first.
+     *
+     * @return an unmodifiable snapshot: the socket id, then the rooms joined
+     */
     public Set<String> rooms() {
         Set<String> r = new LinkedHashSet<>();
         r.add(id);
@@ -179,17 +244,33 @@ public final class SocketIoSocket {
         return rooms;
     }
 
-    /** Broadcast to rooms, excluding this socket. */
+    /**
+     * Broadcast to rooms, excluding this socket.
+     *
+     * @param names distinct, non-null room names
+     * @return an operator for the sockets of these rooms other than this one
+     * @throws IllegalArgumentException if a name is given twice
+     */
     public BroadcastOperator to(String... names) {
         return new BroadcastOperator(nsp, Set.of(names), Set.of(), this);
     }
 
-    /** Broadcast to every socket of the namespace except this one and the given rooms. */
+    /**
+     * Broadcast to every socket of the namespace except this one and the given rooms.
+     *
+     * @param names distinct, non-null names of the rooms to leave out
+     * @return an operator for the remaining sockets
+     * @throws IllegalArgumentException if a name is given twice
+     */
     public BroadcastOperator except(String... names) {
         return new BroadcastOperator(nsp, Set.of(), Set.of(names), this);
     }
 
-    /** Broadcast to every other socket of the namespace. */
+    /**
+     * Broadcast to every other socket of the namespace.
+     *
+     * @return an operator for every socket of the namespace but this one
+     */
     public BroadcastOperator broadcast() {
         return new BroadcastOperator(nsp, Set.of(), Set.of(), this);
     }
@@ -199,7 +280,13 @@ public final class SocketIoSocket {
         disconnect(false);
     }
 
-    /** Disconnects; with {@code close} the whole underlying connection is closed too. */
+    /**
+     * Disconnects; with {@code close} the whole underlying connection is closed too.
+     *
+     * @param close true to close the Engine.IO connection (every namespace on it disconnects with
+     *              reason "forced server close"); false to leave only this namespace, as
+     *              {@link #disconnect()}
+     */
     public void disconnect(boolean close) {
         if (close) {
             conn.engine().close("forced server close");

@@ -30,7 +30,16 @@ public final class SignalingService {
         this.tokens = options.secret() == null ? null : new SignalingTokens(options.secret());
     }
 
-    /** Installs the service on the server's main namespace. */
+    /**
+     * Installs the service on the server's main namespace: a middleware that checks the
+     * {@code token} of the CONNECT auth payload (when a secret is set) and the event handlers of
+     * each connecting socket. Install it once per server.
+     *
+     * @param server  the server; its main namespace {@code "/"} is used
+     * @param options limits and auth; a non-null secret must be at least 32 bytes
+     * @return the installed service
+     * @throws IllegalArgumentException if the secret is shorter than 32 bytes
+     */
     public static SignalingService install(SocketIoServer server, SignalingOptions options) {
         SignalingService s = new SignalingService(options);
         Namespace nsp = server.of("/");

@@ -24,8 +24,11 @@ public final class SignalingTokens {
     private final Clock clock;
 
     /**
+     * Creates a minter and verifier for one secret.
+     *
      * @param secret shared secret; HS256 needs at least 32 bytes (256 bits)
      * @param clock  time source for minting and expiry checks
+     * @throws IllegalArgumentException if the secret's UTF-8 encoding is shorter than 32 bytes
      */
     public SignalingTokens(String secret, Clock clock) {
         byte[] b = secret.getBytes(StandardCharsets.UTF_8);
@@ -36,11 +39,23 @@ public final class SignalingTokens {
         this.clock = clock;
     }
 
+    /**
+     * Creates a minter and verifier for one secret, on the system UTC clock.
+     *
+     * @param secret shared secret; HS256 needs at least 32 bytes (256 bits)
+     * @throws IllegalArgumentException if the secret's UTF-8 encoding is shorter than 32 bytes
+     */
     public SignalingTokens(String secret) {
         this(secret, Clock.systemUTC());
     }
 
-    /** Mints a token for these rooms, valid for {@code ttl}. */
+    /**
+     * Mints a token for these rooms, valid for {@code ttl}.
+     *
+     * @param rooms the rooms the bearer may join
+     * @param ttl   how long the token stays valid, from now on the clock
+     * @return the compact JWS, with {@code rooms}, {@code iat} and {@code exp} claims
+     */
     public String mint(List<String> rooms, Duration ttl) {
         Instant now = clock.instant();
         return Jwts.builder()
@@ -54,7 +69,11 @@ public final class SignalingTokens {
     /**
      * Verifies a token and returns its rooms.
      *
-     * @throws InvalidTokenException with a message a user can act on
+     * @param token the compact JWS, or null
+     * @return the rooms of its {@code rooms} claim (an immutable set)
+     * @throws InvalidTokenException with a message a user can act on: the token is null or blank,
+     *                               expired, wrongly signed, malformed, or lacks {@code exp} or a
+     *                               {@code rooms} array of strings
      */
     public Set<String> verify(String token) throws InvalidTokenException {
         if (token == null || token.isBlank()) {
@@ -87,6 +106,12 @@ public final class SignalingTokens {
 
     /** A token that is missing, forged, expired or malformed. */
     public static final class InvalidTokenException extends Exception {
+        /**
+         * Creates the exception.
+         *
+         * @param message the reason, starting with "authentication failed: "; sent to the client
+         *                as the CONNECT_ERROR message
+         */
         public InvalidTokenException(String message) {
             super(message);
         }

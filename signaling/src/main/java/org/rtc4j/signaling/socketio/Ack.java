@@ -14,9 +14,18 @@ public interface Ack {
         }
     };
 
-    /** Whether the sender asked for an acknowledgement. */
+    /**
+     * Whether the sender asked for an acknowledgement.
+     *
+     * @return true when the event carried an ack id, false for {@link #NONE}
+     */
     boolean requested();
 
-    /** Sends the acknowledgement with these arguments (byte[] arguments travel as binary). */
+    /**
+     * Sends the acknowledgement with these arguments (byte[] arguments travel as binary). Calls
+     * after the first, and calls when none was requested, do nothing.
+     *
+     * @param args the ack arguments, each converted as by {@link SioCodec#toNode(Object)}
+     */
     void send(Object... args);
 }

@@ -15,12 +15,22 @@ public final class Args implements Iterable<JsonNode> {
         this.nodes = nodes;
     }
 
-    /** Wraps a JSON array. */
+    /**
+     * Wraps a JSON array, without copying it.
+     *
+     * @param nodes the arguments, in order
+     * @return arguments backed by {@code nodes}
+     */
     public static Args of(ArrayNode nodes) {
         return new Args(nodes);
     }
 
-    /** The arguments of an event array, skipping its first element (the event name). */
+    /**
+     * The arguments of an event array, skipping its first element (the event name).
+     *
+     * @param eventArray the data of an EVENT packet: the event name then its arguments
+     * @return the arguments after the name; empty when the array holds only the name (or nothing)
+     */
     public static Args afterEventName(ArrayNode eventArray) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode(Math.max(0, eventArray.size() - 1));
         for (int i = 1; i < eventArray.size(); i++) {
@@ -29,26 +39,53 @@ public final class Args implements Iterable<JsonNode> {
         return new Args(a);
     }
 
+    /**
+     * No arguments.
+     *
+     * @return a shared empty instance; its {@link #array()} must not be modified
+     */
     public static Args empty() {
         return EMPTY;
     }
 
+    /**
+     * The number of arguments.
+     *
+     * @return the argument count, 0 or more
+     */
     public int size() {
         return nodes.size();
     }
 
-    /** The i-th argument, or a missing node when absent. */
+    /**
+     * The i-th argument, or a missing node when absent.
+     *
+     * @param i the zero-based argument index
+     * @return the argument (a JSON null node for an explicit null), or a
+     *         {@link JsonNode#isMissingNode() missing} node when {@code i} is out of range
+     */
     public JsonNode get(int i) {
         return nodes.path(i);
     }
 
-    /** The i-th argument as text (null when absent or not textual). */
+    /**
+     * The i-th argument as text (null when absent or not textual).
+     *
+     * @param i the zero-based argument index
+     * @return the string value, or null when there is no such argument or it is not a JSON string
+     */
     public String text(int i) {
         JsonNode n = nodes.get(i);
         return n != null && n.isTextual() ? n.textValue() : null;
     }
 
-    /** The i-th argument as bytes (null when absent or not binary). */
+    /**
+     * The i-th argument as bytes (null when absent or not binary).
+     *
+     * @param i the zero-based argument index
+     * @return the bytes of a binary attachment, or null when there is no such argument or it is
+     *         not binary
+     */
     public byte[] bytes(int i) {
         JsonNode n = nodes.get(i);
         if (n == null || !n.isBinary()) {
@@ -61,7 +98,15 @@ public final class Args implements Iterable<JsonNode> {
         }
     }
 
-    /** The i-th argument converted to a Java type with Jackson. */
+    /**
+     * The i-th argument converted to a Java type with Jackson ({@link SioCodec#MAPPER}).
+     *
+     * @param <T>  the target type
+     * @param i    the zero-based argument index
+     * @param type the class to convert to
+     * @return the converted value; null when the argument is JSON null
+     * @throws IllegalArgumentException if the argument cannot be converted to {@code type}
+     */
     public <T> T as(int i, Class<T> type) {
         try {
             return SioCodec.MAPPER.treeToValue(nodes.path(i), type);
@@ -70,7 +115,11 @@ public final class Args implements Iterable<JsonNode> {
         }
     }
 
-    /** The arguments as a JSON array. */
+    /**
+     * The arguments as a JSON array.
+     *
+     * @return the backing array (not a copy)
+     */
     public ArrayNode array() {
         return nodes;
     }

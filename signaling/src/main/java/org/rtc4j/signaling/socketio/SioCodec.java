@@ -39,11 +39,24 @@ public final class SioCodec {
     private SioCodec() {
     }
 
-    /** An encoded packet: the text part and its binary attachments, in send order. */
+    /**
+     * An encoded packet: the text part and its binary attachments, in send order.
+     *
+     * @param text        the text part, sent as one Engine.IO text message
+     * @param attachments the binary attachments, each sent as one Engine.IO binary message after
+     *                    the text; empty for a packet without binary data
+     */
     public record Encoded(String text, List<byte[]> attachments) {
     }
 
-    /** Encodes a packet, turning binary nodes into attachments (and EVENT/ACK into BINARY_*). */
+    /**
+     * Encodes a packet, turning binary nodes into attachments (and EVENT/ACK into BINARY_*). The
+     * packet's data is not modified; the namespace is omitted when it is {@code "/"}.
+     *
+     * @param p the packet
+     * @return the text part and the attachments
+     * @throws IllegalArgumentException if the data cannot be serialized to JSON
+     */
     public static Encoded encode(SioPacket p) {
         List<byte[]> attachments = new ArrayList<>(0);
         JsonNode data = p.data() == null ? null : deconstruct(p.data(), attachments);
@@ -116,7 +129,13 @@ public final class SioCodec {
         return n;
     }
 
-    /** A decoded text packet and how many binary attachments must follow it. */
+    /**
+     * A decoded text packet and how many binary attachments must follow it.
+     *
+     * @param packet      the packet, with placeholders still in place of binary data
+     * @param attachments how many binary messages follow before the packet is complete; 0 except
+     *                    for BINARY_EVENT and BINARY_ACK
+     */
     public record Decoded(SioPacket packet, int attachments) {
     }
 
@@ -126,6 +145,13 @@ public final class SioCodec {
      * @param s              the Engine.IO message text
      * @param maxAttachments largest attachment count accepted
      * @param fromServer     true when decoding what a server sent (a client decodes CONNECT_ERROR)
+     * @return the packet and the number of attachments to wait for
+     * @throws SioParseException if the text is empty or malformed (type, attachment count over 6
+     *                           digits or above {@code maxAttachments}, ack id over 15 digits,
+     *                           invalid JSON), or the payload does not fit the type: e.g. an
+     *                           EVENT whose name is missing or reserved ({@link #RESERVED_EVENTS}),
+     *                           an ACK without id, or a CONNECT_ERROR when {@code fromServer} is
+     *                           false
      */
     public static Decoded decode(String s, int maxAttachments, boolean fromServer) throws SioParseException {
         if (s.isEmpty()) {
@@ -202,7 +228,16 @@ public final class SioCodec {
         }
     }
 
-    /** Replaces the placeholders of a binary packet with its attachments. */
+    /**
+     * Replaces the placeholders of a binary packet with its attachments. The packet's data tree
+     * is modified in place.
+     *
+     * @param p           a decoded BINARY_EVENT or BINARY_ACK packet
+     * @param attachments the binary messages that followed it, in order
+     * @return a packet of the same type, namespace and id whose data holds binary nodes
+     * @throws SioParseException if a placeholder's {@code num} is not an index into
+     *                           {@code attachments}, or an attachment is not referenced
+     */
     public static SioPacket reconstruct(SioPacket p, List<byte[]> attachments) throws SioParseException {
         boolean[] used = new boolean[attachments.size()];
         JsonNode data = reconstruct(p.data(), attachments, used);
@@ -241,7 +276,15 @@ public final class SioCodec {
         return n;
     }
 
-    /** Converts a Java value to a JSON node: byte[] becomes a binary attachment, JsonNode is kept. */
+    /**
+     * Converts a Java value to a JSON node: byte[] becomes a binary attachment, JsonNode is kept.
+     * A {@link java.nio.ByteBuffer}'s remaining bytes are copied into a binary node; any other
+     * value is converted with {@link #MAPPER}.
+     *
+     * @param o the value; null gives a JSON null
+     * @return the node
+     * @throws IllegalArgumentException if Jackson cannot convert the value
+     */
     public static JsonNode toNode(Object o) {
         if (o == null) {
             return JsonNodeFactory.instance.nullNode();
@@ -260,7 +303,13 @@ public final class SioCodec {
         return MAPPER.valueToTree(o);
     }
 
-    /** Builds a JSON array from an event name (or null) and arguments. */
+    /**
+     * Builds a JSON array from an event name (or null) and arguments.
+     *
+     * @param event the event name placed first, or null for an ack's array
+     * @param args  the arguments, each converted with {@link #toNode(Object)}
+     * @return a new array
+     */
     public static ArrayNode array(String event, Object... args) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode(args.length + 1);
         if (event != null) {
