@@ -34,6 +34,8 @@ public final class Rtc4jCli implements Runnable {
     @Spec
     CommandSpec spec;
 
+    private static final java.util.List<String> LEVELS = java.util.List.of("trace", "debug", "info", "warn", "error", "off");
+
     private InputStream in = System.in;
 
     /**
@@ -46,13 +48,32 @@ public final class Rtc4jCli implements Runnable {
                     + "error or off. Per package: -Dorg.slf4j.simpleLogger.log.org.rtc4j.sctp=debug in RTC4J_JAVA_OPTS.")
     void logLevel(String level) {
         String l = level.toLowerCase(java.util.Locale.ROOT);
-        if (!java.util.List.of("trace", "debug", "info", "warn", "error", "off").contains(l)) {
+        if (!LEVELS.contains(l)) {
             throw new ParameterException(spec.commandLine(), "--log-level must be trace, debug, info, warn, error or off");
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", l);
     }
 
-    /** Standard input of the peer commands ({@code chat} reads it). */
+    /**
+     * Shorthand for {@code --log-level debug}.
+     *
+     * @param on whether the flag was given
+     */
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Library log lines at debug level and above on stderr (same as --log-level debug).")
+    void verbose(boolean on) {
+        if (on) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+    }
+
+    /**
+     * Standard input of the peer commands ({@code chat} reads it).
+     *
+     * @return the stream given to
+     *         {@link #execute(InputStream, PrintWriter, PrintWriter, String...)}, or
+     *         {@link System#in}
+     */
     public InputStream in() {
         return in;
     }
@@ -68,12 +89,28 @@ public final class Rtc4jCli implements Runnable {
         return new CommandLine(new Rtc4jCli());
     }
 
-    /** Runs in-process with the given output streams and returns the exit code. */
+    /**
+     * Runs in-process with the given output streams and returns the exit code; standard input
+     * is {@link System#in}.
+     *
+     * @param out  receives the command's standard output (flushed before returning)
+     * @param err  receives the command's standard error (flushed before returning)
+     * @param args the command line, without the program name, e.g. {@code "token", "--help"}
+     * @return the exit code: 0 success, 1 failure, 2 bad usage or refused
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         return execute(System.in, out, err, args);
     }
 
-    /** Runs in-process with the given input and output streams and returns the exit code. */
+    /**
+     * Runs in-process with the given input and output streams and returns the exit code.
+     *
+     * @param in   the standard input of the peer commands
+     * @param out  receives the command's standard output (flushed before returning)
+     * @param err  receives the command's standard error (flushed before returning)
+     * @param args the command line, without the program name
+     * @return the exit code: 0 success, 1 failure, 2 bad usage or refused
+     */
     public static int execute(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         Rtc4jCli root = new Rtc4jCli();
         root.in = in;
@@ -86,13 +123,24 @@ public final class Rtc4jCli implements Runnable {
         return code;
     }
 
-    /** Entry point of {@code ./rtc4j} and {@code java -jar rtc4j.jar}. */
+    /**
+     * Entry point of {@code ./rtc4j} and {@code java -jar rtc4j.jar}: runs the command and exits
+     * the JVM with its exit code. The {@code RTC4J_LOG} environment variable sets the default log
+     * level unless the system property is already set.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         // RTC4J_LOG=debug does what --log-level debug does, for scripts that cannot add a flag;
         // the flag, parsed later, wins.
         String env = System.getenv("RTC4J_LOG");
         if (env != null && !env.isBlank() && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", env.trim().toLowerCase(java.util.Locale.ROOT));
+            String level = env.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!LEVELS.contains(level)) {
+                System.err.println("rtc4j: RTC4J_LOG must be trace, debug, info, warn, error or off, not '" + env + "'");
+                System.exit(2);
+            }
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         }
         System.exit(commandLine().execute(args));
     }

@@ -35,37 +35,43 @@ class LogLevelTest {
     }
 
     @Test
-    void aServerInANamespaceWithOnlyLoopbackPrintsNoWarning() throws Exception {
+    void aServerAndAnEchoPeerInANamespaceWithOnlyLoopbackPrintNoWarning() throws Exception {
         // A container or a bare namespace has no interface with a MAC address, and Netty warns on
-        // every start that it uses random bytes for channel ids. The server runs in a network
-        // namespace of its own here (unshare --net, lo only) to show the CLI keeps that quiet.
+        // every start that it uses random bytes for channel ids. The server and an echo peer
+        // joined to it run in a network namespace of their own here (unshare --net, lo only) to
+        // show the CLI keeps that quiet.
         org.junit.jupiter.api.Assumptions.assumeTrue(isRoot() && Files.isExecutable(Path.of("/usr/bin/unshare")),
                 "needs root and util-linux's unshare for a network namespace of its own");
         String quiet = inBareNamespace(List.of());
-        assertThat(quiet).contains("rtc4j signaling server on http://127.0.0.1:").doesNotContain("WARN");
+        assertThat(quiet).contains("rtc4j signaling server on http://127.0.0.1:18080")
+                .contains("joined room 'quiet'").doesNotContain("WARN");
         // The same start with Netty's logger let through shows what was kept out.
         String noisy = inBareNamespace(List.of("-Dorg.slf4j.simpleLogger.log.io.netty.util.internal.MacAddressUtil=warn"));
         assertThat(noisy).contains("WARN io.netty.util.internal.MacAddressUtil");
     }
 
     private String inBareNamespace(List<String> jvmOptions) throws Exception {
-        StringBuilder java = new StringBuilder("exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "'");
+        StringBuilder java = new StringBuilder("'" + Path.of(System.getProperty("java.home"), "bin", "java") + "'");
         for (String o : jvmOptions) {
             java.append(" '").append(o).append("'");
         }
-        java.append(" -cp '").append(System.getProperty("java.class.path")).append("' ").append(Rtc4jCli.class.getName())
-                .append(" signal-server --port 0");
+        java.append(" -cp '").append(System.getProperty("java.class.path")).append("' ").append(Rtc4jCli.class.getName());
+        String script = "ip link set lo up && " + java + " signal-server --port 18080 & sleep 2; "
+                + java + " echo --signal http://127.0.0.1:18080 --room quiet & wait";
         Path out = tmp.resolve("out-" + System.nanoTime());
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/unshare", "--net", "sh", "-c", "ip link set lo up && " + java)
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/unshare", "--net", "sh", "-c", script)
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().remove("RTC4J_LOG");
         Process p = pb.start();
-        for (int i = 0; i < 300 && !Files.readString(out).contains("signaling server on"); i++) {
+        for (int i = 0; i < 600 && !Files.readString(out).contains("joined room"); i++) {
             Thread.sleep(50);
         }
-        Thread.sleep(500); // anything printed after the first line
+        Thread.sleep(1000); // anything printed after the first lines
+        // unshare ignores TERM while it waits for its child: stop the two JVMs, then the rest.
+        p.descendants().filter(h -> h.info().command().orElse("").endsWith("java")).forEach(ProcessHandle::destroy);
+        p.descendants().forEach(ProcessHandle::destroy);
         p.destroy();
-        p.waitFor(10, TimeUnit.SECONDS);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
@@ -74,8 +80,15 @@ class LogLevelTest {
     }
 
     @Test
+    void verboseIsDebug() throws Exception {
+        assertThat(stderr("demo", "--mb", "1", "--verbose")).contains("DEBUG org.rtc4j.TransportStack - closing:");
+    }
+
+    @Test
     void aLevelThatIsNotOneIsAUsageError() throws Exception {
         assertThat(stderr(2, "demo", "--log-level", "loud")).contains("--log-level must be");
+        assertThat(stderr(java.util.Map.of("RTC4J_LOG", "loud"), 2, "demo", "--mb", "1"))
+                .contains("RTC4J_LOG must be trace, debug, info, warn, error or off, not 'loud'");
     }
 
     private String stderr(String... args) throws Exception {

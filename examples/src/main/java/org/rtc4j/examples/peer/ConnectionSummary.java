@@ -5,10 +5,23 @@ import org.rtc4j.RTCPeerConnection;
 import org.rtc4j.RTCStats;
 import org.rtc4j.RTCStatsReport;
 
-/** The selected candidate pair and DTLS cipher suite of a connection, from its stats. */
+/**
+ * The selected candidate pair and DTLS cipher suite of a connection, from its stats.
+ *
+ * @param candidatePair   {@code "<type> <address>:<port>/<protocol> <-> ..."} for the local and
+ *                        remote candidate (IPv6 addresses in brackets), {@code "unknown"} when no
+ *                        pair is selected, or {@code "unavailable (...)"} when the stats failed
+ * @param dtlsCipherSuite the negotiated DTLS cipher suite name, or {@code "unknown"}
+ */
 public record ConnectionSummary(String candidatePair, String dtlsCipherSuite) {
 
-    /** Reads {@code getStats()}: transport → selectedCandidatePairId → its two candidates. */
+    /**
+     * Reads {@code getStats()}: transport → selectedCandidatePairId → its two candidates. Waits
+     * up to 10 s for the stats.
+     *
+     * @param pc the connection
+     * @return the summary; never null, and failures are reported in its text rather than thrown
+     */
     public static ConnectionSummary of(RTCPeerConnection pc) {
         String pair = "unknown";
         try {

@@ -18,14 +18,24 @@ public final class Events {
     private final boolean json;
     private volatile boolean quietStatus;
 
-    /** @param json one JSON object per line instead of human text */
+    /**
+     * Creates the output for one command run.
+     *
+     * @param out  standard output: JSON lines, or content lines
+     * @param err  standard error: status and error lines in human mode
+     * @param json one JSON object per line instead of human text
+     */
     public Events(PrintWriter out, PrintWriter err, boolean json) {
         this.out = out;
         this.err = err;
         this.json = json;
     }
 
-    /** Whether output is JSON lines. */
+    /**
+     * Whether output is JSON lines.
+     *
+     * @return true when {@code --json} was given
+     */
     public boolean json() {
         return json;
     }
@@ -35,7 +45,15 @@ public final class Events {
         quietStatus = true;
     }
 
-    /** A status event: JSON on stdout, or {@code human} on stderr (skipped when null). */
+    /**
+     * A status event: JSON on stdout, or {@code human} on stderr (skipped when null). Dropped
+     * after {@link #quietStatus()}.
+     *
+     * @param event     the JSON {@code event} field, e.g. {@code "peer-joined"}
+     * @param human     the line for human mode, or null to print nothing there
+     * @param keyValues alternating field names ({@code String}) and JSON-serializable values; an
+     *                  odd trailing element is ignored
+     */
     public synchronized void status(String event, String human, Object... keyValues) {
         if (quietStatus) {
             return;
@@ -48,7 +66,14 @@ public final class Events {
         }
     }
 
-    /** A content event: JSON on stdout, or {@code human} on stdout. */
+    /**
+     * A content event: JSON on stdout, or {@code human} on stdout.
+     *
+     * @param event     the JSON {@code event} field
+     * @param human     the line for human mode
+     * @param keyValues alternating field names ({@code String}) and JSON-serializable values; an
+     *                  odd trailing element is ignored
+     */
     public synchronized void content(String event, String human, Object... keyValues) {
         if (json) {
             line(event, keyValues);
@@ -58,7 +83,11 @@ public final class Events {
         }
     }
 
-    /** The {@code error} event, or {@code rtc4j: message} on stderr. */
+    /**
+     * The {@code error} event, or {@code rtc4j: message} on stderr. Never quieted.
+     *
+     * @param message the one-line description of what failed
+     */
     public synchronized void error(String message) {
         if (json) {
             line("error", "message", message);

@@ -15,6 +15,13 @@ public final class IceServerArgs {
     }
 
     /**
+     * Parses one {@code --ice-server} value. The user and password are form-decoded with
+     * {@link URLDecoder}, so a literal {@code +} must be written {@code %2B} (a bare {@code +}
+     * becomes a space).
+     *
+     * @param value {@code stun:host:port}, or {@code turn:user:pass@host:port[?transport=tcp]} /
+     *              {@code turns:...}
+     * @return the ICE server
      * @throws CliFailure (exit 2) naming what is wrong with the value
      */
     public static RTCIceServer parse(String value) {

@@ -13,7 +13,14 @@ public final class Progress {
     private Progress() {
     }
 
-    /** A bar for {@code bytes} bytes named {@code task}. */
+    /**
+     * A bar for {@code bytes} bytes named {@code task}. On a terminal it redraws every 200 ms;
+     * otherwise it prints one ASCII line every 2 s.
+     *
+     * @param task  the label shown before the bar
+     * @param bytes the total, in bytes (shown in MiB)
+     * @return the bar; step it by bytes and close it when done
+     */
     public static ProgressBar bytes(String task, long bytes) {
         boolean terminal = System.console() != null;
         ProgressBarBuilder b = new ProgressBarBuilder()

@@ -24,22 +24,38 @@ public final class RemotePeer {
         this.offerer = offerer;
     }
 
-    /** The peer's signaling id. */
+    /**
+     * The peer's signaling id.
+     *
+     * @return its socket id on the signaling server
+     */
     public String id() {
         return id;
     }
 
-    /** The connection to it. */
+    /**
+     * The connection to it.
+     *
+     * @return the peer connection
+     */
     public RTCPeerConnection connection() {
         return pc;
     }
 
-    /** Whether this side sent the offer. */
+    /**
+     * Whether this side sent the offer.
+     *
+     * @return true when this side joined after the peer and offered to it
+     */
     public boolean offerer() {
         return offerer;
     }
 
-    /** Milliseconds from createOffer to the first open channel, or -1 (answerer or not open). */
+    /**
+     * Milliseconds from createOffer to the first open channel, or -1 (answerer or not open).
+     *
+     * @return the setup time in ms, or -1
+     */
     public double setupMillis() {
         long start = offerStartNanos;
         long open = channelOpenNanos;

@@ -39,10 +39,22 @@ public final class SignalingPeer implements AutoCloseable {
 
     /** What the command does with peers and channels. Callbacks run on network threads. */
     public interface Handler {
-        /** A data channel to {@code peer} is open (ours or one the peer created). */
+        /**
+         * A data channel to {@code peer} is open (ours or one the peer created). Called before the
+         * {@code channel-open} status event, for every channel that opens.
+         *
+         * @param peer    the peer
+         * @param channel the open channel
+         */
         void channelOpen(RemotePeer peer, RTCDataChannel channel);
 
-        /** The peer left the room or its connection failed or closed. */
+        /**
+         * The peer left the room or its connection failed or closed. Its connection is already
+         * closed. Does nothing by default.
+         *
+         * @param peer the peer
+         * @param why  a readable reason, e.g. {@code "peer <id> left"}
+         */
         default void peerGone(RemotePeer peer, String why) {
         }
     }
@@ -60,7 +72,13 @@ public final class SignalingPeer implements AutoCloseable {
     private String room;
 
     /**
+     * Creates a peer that is not yet connected; call {@link #join}.
+     *
+     * @param factory      creates one connection per remote peer
+     * @param config       the configuration of every connection
      * @param channelLabel label of the data channel this side creates when it offers
+     * @param events       receives the status events (joined, peer-joined, channel-open...)
+     * @param handler      what the command does with peers and channels
      */
     public SignalingPeer(PeerConnectionFactory factory, RTCConfiguration config, String channelLabel,
             Events events, Handler handler) {
@@ -72,9 +90,14 @@ public final class SignalingPeer implements AutoCloseable {
     }
 
     /**
-     * Connects, joins {@code room} and offers to the peers already there.
+     * Connects, joins {@code room} and offers to the peers already there. Waits up to 15 s for
+     * the connection and 10 s for the join answer; the client does not reconnect.
      *
+     * @param server the signaling server; only its host and port are used
+     * @param token  the JWT for a server with a secret, or null
+     * @param room   the room to join
      * @return this side's signaling id
+     * @throws InterruptedException if interrupted while waiting for the server
      * @throws CliFailure exit 2 if the server refuses the connection or the room, 1 if it
      *                    cannot be reached
      */
@@ -125,17 +148,29 @@ public final class SignalingPeer implements AutoCloseable {
         return id;
     }
 
-    /** Completes with the reason when the signaling connection is lost. */
+    /**
+     * Completes with the reason when the signaling connection is lost.
+     *
+     * @return the future of the disconnect reason, e.g. {@code "transport close"}
+     */
     public CompletableFuture<String> disconnected() {
         return disconnected;
     }
 
-    /** This side's signaling id (after {@link #join}). */
+    /**
+     * This side's signaling id (after {@link #join}).
+     *
+     * @return the id, or null before a successful join
+     */
     public String id() {
         return id;
     }
 
-    /** The peers with a connection now. */
+    /**
+     * The peers with a connection now.
+     *
+     * @return an immutable snapshot, in no particular order
+     */
     public List<RemotePeer> peers() {
         return List.copyOf(peers.values());
     }

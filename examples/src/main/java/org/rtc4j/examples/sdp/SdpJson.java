@@ -36,7 +36,12 @@ public final class SdpJson {
     private SdpJson() {
     }
 
-    /** @return the description as a JSON object */
+    /**
+     * Converts a parsed description.
+     *
+     * @param sdp the description
+     * @return the description as a JSON object
+     */
     public static ObjectNode toJson(SessionDescription sdp) {
         ObjectNode n = F.objectNode();
         n.put("version", sdp.version());
