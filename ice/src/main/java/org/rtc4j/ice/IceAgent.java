@@ -408,6 +408,8 @@ public final class IceAgent {
      * sends to {@link CandidatePair#remote()}'s address on this socket. -1 when there is no
      * usable pair (none selected, consent lost, closed) or the pair is relayed; then use
      * {@link #send}.
+     *
+     * @return the caller's id of the selected pair's local socket, or -1
      */
     public int directSocketId() {
         CandidatePair p = selected;
@@ -425,7 +427,12 @@ public final class IceAgent {
      * which would only pass it back as {@link IceEvent.DataReceived}. A datagram for which this
      * is true counts as received on the pair (it keeps the connection from "disconnected").
      *
-     * @param now current time (ms)
+     * @param socketId the caller's id of the socket the datagram arrived on
+     * @param from     the datagram's source address
+     * @param now      current time (ms)
+     * @return true if the datagram came directly from the selected pair's remote address on its
+     *     local socket; false when there is no usable pair, the pair is relayed, or the datagram
+     *     is from elsewhere (including a TURN server on that socket)
      */
     public boolean isSelectedPath(int socketId, InetSocketAddress from, long now) {
         CandidatePair p = selected;

@@ -6,10 +6,14 @@ package org.rtc4j.sctp;
  */
 public final class MessageTooLargeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** Size of the refused message, in bytes. */
     private final long size;
+    /** The peer's max-message-size, in bytes. */
     private final long limit;
 
     /**
+     * Creates an exception whose message states both sizes.
+     *
      * @param size  the message size in bytes
      * @param limit the largest size the peer accepts
      */

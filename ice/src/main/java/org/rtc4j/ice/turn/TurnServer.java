@@ -14,7 +14,15 @@ import org.rtc4j.ice.TransportProtocol;
  * @param password password
  */
 public record TurnServer(InetSocketAddress address, TransportProtocol transport, String username, String password) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param address   server address (resolved by the caller)
+     * @param transport UDP, TCP or TLS
+     * @param username  user name for the long-term credential
+     * @param password  password for the long-term credential
+     * @throws NullPointerException if any component is null
+     */
     public TurnServer {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(transport, "transport");
