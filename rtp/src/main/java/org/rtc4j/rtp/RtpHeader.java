@@ -21,7 +21,12 @@ public final class RtpHeader {
     private final int[] extLen = new int[RtpPacket.MAX_EXTENSIONS];
     private int extCount;
 
-    /** Resets every field to zero and drops CSRCs and extensions. */
+    /**
+     * Resets every field to zero, drops CSRCs and extensions and returns the extension form to
+     * {@link ExtensionForm#AUTO}.
+     *
+     * @return this header
+     */
     public RtpHeader clear() {
         marker = false;
         payloadType = 0;
@@ -37,7 +42,15 @@ public final class RtpHeader {
         return this;
     }
 
-    /** Copies the header of {@code p}; extension data keeps pointing into {@code p}'s buffer. */
+    /**
+     * Copies the header of {@code p}; extension data keeps pointing into {@code p}'s buffer.
+     * The two-byte extension form is kept if {@code p} used it; otherwise the form is
+     * {@link ExtensionForm#AUTO}.
+     *
+     * @param p the packet whose marker, payload type, sequence number, timestamp, SSRC, CSRCs and
+     *          header extensions are copied
+     * @return this header
+     */
     public RtpHeader copyFrom(RtpPacket p) {
         clear();
         marker = p.marker();
@@ -57,13 +70,24 @@ public final class RtpHeader {
         return this;
     }
 
-    /** Sets the marker bit. */
+    /**
+     * Sets the marker bit.
+     *
+     * @param m the marker bit (e.g. last packet of a video frame)
+     * @return this header
+     */
     public RtpHeader marker(boolean m) {
         this.marker = m;
         return this;
     }
 
-    /** Sets the payload type (0-127). */
+    /**
+     * Sets the payload type (0-127).
+     *
+     * @param pt the 7-bit payload type
+     * @return this header
+     * @throws IllegalArgumentException if {@code pt} is outside 0-127
+     */
     public RtpHeader payloadType(int pt) {
         if (pt < 0 || pt > 127) {
             throw new IllegalArgumentException("payload type " + pt);
@@ -72,25 +96,46 @@ public final class RtpHeader {
         return this;
     }
 
-    /** Sets the sequence number (low 16 bits used). */
+    /**
+     * Sets the sequence number (low 16 bits used).
+     *
+     * @param seq the sequence number; higher bits are dropped
+     * @return this header
+     */
     public RtpHeader sequenceNumber(int seq) {
         this.sequenceNumber = seq & 0xFFFF;
         return this;
     }
 
-    /** Sets the timestamp (low 32 bits used). */
+    /**
+     * Sets the timestamp (low 32 bits used).
+     *
+     * @param ts the RTP timestamp in clock-rate units; higher bits are dropped
+     * @return this header
+     */
     public RtpHeader timestamp(long ts) {
         this.timestamp = ts & 0xFFFFFFFFL;
         return this;
     }
 
-    /** Sets the SSRC (low 32 bits used). */
+    /**
+     * Sets the SSRC (low 32 bits used).
+     *
+     * @param s the synchronization source identifier; higher bits are dropped
+     * @return this header
+     */
     public RtpHeader ssrc(long s) {
         this.ssrc = s & 0xFFFFFFFFL;
         return this;
     }
 
-    /** Appends a contributing source (at most 15). */
+    /**
+     * Appends a contributing source (at most 15).
+     *
+     * @param csrc the contributing source identifier (low 32 bits used)
+     * @return this header
+     * @throws IllegalStateException if 15 CSRCs are already present
+     */
     public RtpHeader addCsrc(long csrc) {
         if (csrcCount == 15) {
             throw new IllegalStateException("at most 15 CSRCs");
@@ -99,13 +144,31 @@ public final class RtpHeader {
         return this;
     }
 
-    /** Chooses the extension encoding. */
+    /**
+     * Chooses the extension encoding.
+     *
+     * @param f the extension form; {@link ExtensionForm#ONE_BYTE} makes {@link #length()} and
+     *          {@link #write} fail with {@link IllegalStateException} if an element does not fit
+     * @return this header
+     */
     public RtpHeader extensionForm(ExtensionForm f) {
         this.form = f;
         return this;
     }
 
-    /** Adds an extension element; {@code data[off, off+len)} is read at {@link #write} time. */
+    /**
+     * Adds an extension element; {@code data[off, off+len)} is read at {@link #write} time.
+     *
+     * @param id   the extension id negotiated via {@code a=extmap}, 1-255 (1-14 for the one-byte
+     *             form)
+     * @param data the array holding the element's value; referenced, not copied
+     * @param off  start of the value in {@code data}
+     * @param len  value length in bytes, 0-255 (1-16 for the one-byte form)
+     * @return this header
+     * @throws IllegalArgumentException if {@code id} or {@code len} is out of range
+     * @throws IllegalStateException    if {@link RtpPacket#MAX_EXTENSIONS} elements are already
+     *                                  present
+     */
     public RtpHeader addExtension(int id, byte[] data, int off, int len) {
         if (id < 1 || id > 255 || len < 0 || len > 255) {
             throw new IllegalArgumentException("extension id " + id + " length " + len);
@@ -121,32 +184,41 @@ public final class RtpHeader {
         return this;
     }
 
-    /** Adds an extension element holding all of {@code data}. */
+    /**
+     * Adds an extension element holding all of {@code data}.
+     *
+     * @param id   the extension id, 1-255
+     * @param data the element's value, 0-255 bytes; referenced, not copied
+     * @return this header
+     * @throws IllegalArgumentException if {@code id} or the length is out of range
+     * @throws IllegalStateException    if {@link RtpPacket#MAX_EXTENSIONS} elements are already
+     *                                  present
+     */
     public RtpHeader addExtension(int id, byte[] data) {
         return addExtension(id, data, 0, data.length);
     }
 
-    /** @return marker bit */
+    /** @return the marker bit */
     public boolean marker() {
         return marker;
     }
 
-    /** @return payload type */
+    /** @return the payload type, 0-127 */
     public int payloadType() {
         return payloadType;
     }
 
-    /** @return sequence number */
+    /** @return the sequence number, 0-65535 */
     public int sequenceNumber() {
         return sequenceNumber;
     }
 
-    /** @return timestamp */
+    /** @return the RTP timestamp, in clock-rate units (unsigned 32-bit) */
     public long timestamp() {
         return timestamp;
     }
 
-    /** @return SSRC */
+    /** @return the SSRC (unsigned 32-bit) */
     public long ssrc() {
         return ssrc;
     }
@@ -175,7 +247,12 @@ public final class RtpHeader {
         return (n + 3) & ~3;
     }
 
-    /** @return serialized header length in bytes */
+    /**
+     * @return serialized header length in bytes: 12, plus 4 per CSRC, plus the extension block
+     *         (4-byte header and elements padded to a multiple of 4) if any
+     * @throws IllegalStateException if the form is {@link ExtensionForm#ONE_BYTE} and an element
+     *                               does not fit it
+     */
     public int length() {
         int n = RtpPacket.FIXED_HEADER + 4 * csrcCount;
         if (extCount > 0) {
@@ -185,9 +262,14 @@ public final class RtpHeader {
     }
 
     /**
-     * Writes the header at {@code dst[off]}.
+     * Writes the header at {@code dst[off]}, with the padding bit clear.
      *
-     * @return bytes written
+     * @param dst the destination buffer
+     * @param off where the header starts in {@code dst}
+     * @return bytes written, equal to {@link #length()}
+     * @throws IllegalArgumentException if the header does not fit in {@code dst} at {@code off}
+     * @throws IllegalStateException    if the form is {@link ExtensionForm#ONE_BYTE} and an
+     *                                  element does not fit it
      */
     public int write(byte[] dst, int off) {
         return write(dst, off, false);
@@ -234,8 +316,17 @@ public final class RtpHeader {
     /**
      * Writes a whole packet: this header, the payload and {@code padding} bytes of RTP padding.
      *
-     * @param padding 0 for none, else 1-255 padding bytes (the last holds the count)
-     * @return packet length
+     * @param dst        the destination buffer
+     * @param off        where the packet starts in {@code dst}
+     * @param payload    the array holding the payload
+     * @param payloadOff start of the payload in {@code payload}
+     * @param payloadLen payload length in bytes
+     * @param padding    0 for none, else 1-255 padding bytes (the last holds the count)
+     * @return packet length in bytes (header, payload and padding)
+     * @throws IllegalArgumentException if {@code padding} is outside 0-255 or the packet does not
+     *                                  fit in {@code dst} at {@code off}
+     * @throws IllegalStateException    if the form is {@link ExtensionForm#ONE_BYTE} and an
+     *                                  element does not fit it
      */
     public int write(byte[] dst, int off, byte[] payload, int payloadOff, int payloadLen, int padding) {
         if (padding < 0 || padding > 255) {
@@ -257,7 +348,12 @@ public final class RtpHeader {
         return total;
     }
 
-    /** Convenience: a new array holding this header and {@code payload} (allocates). */
+    /**
+     * Convenience: a new array holding this header and {@code payload} (allocates).
+     *
+     * @param payload the payload to append after the header, without padding
+     * @return a new array of {@link #length()} plus {@code payload.length} bytes
+     */
     public byte[] toPacket(byte[] payload) {
         byte[] out = new byte[length() + payload.length];
         write(out, 0, payload, 0, payload.length, 0);

@@ -34,8 +34,12 @@ public final class RtpPacket {
     private final int[] extLengths = new int[MAX_EXTENSIONS];
 
     /**
-     * Points this view at a packet and validates it.
+     * Points this view at a packet and validates it. The view keeps a reference to
+     * {@code buffer}; nothing is copied.
      *
+     * @param buffer the array holding the packet
+     * @param offset start of the packet in {@code buffer}
+     * @param length packet length in bytes, including header and padding
      * @return this view
      * @throws RtpParseException if the bytes are not a well-formed RTP packet
      */
@@ -166,7 +170,11 @@ public final class RtpPacket {
         return buf[off] & 0x0F;
     }
 
-    /** @return the {@code i}-th contributing source */
+    /**
+     * @param i index of the CSRC, from 0 to {@link #csrcCount()} - 1
+     * @return the {@code i}-th contributing source as an unsigned 32-bit value
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public long csrc(int i) {
         if (i < 0 || i >= csrcCount()) {
             throw new IndexOutOfBoundsException("csrc " + i);
@@ -239,17 +247,30 @@ public final class RtpPacket {
         return extCount;
     }
 
-    /** @return id of the {@code i}-th extension element */
+    /**
+     * @param i index of the element, in packet order, from 0 to {@link #extensionCount()} - 1
+     * @return id of the {@code i}-th extension element (1-14 one-byte, 1-255 two-byte)
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public int extensionIdAt(int i) {
         return extIds[checkExt(i)];
     }
 
-    /** @return absolute data offset of the {@code i}-th extension element */
+    /**
+     * @param i index of the element, from 0 to {@link #extensionCount()} - 1
+     * @return absolute offset in {@link #buffer()} of the {@code i}-th extension element's data
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public int extensionOffsetAt(int i) {
         return extOffsets[checkExt(i)];
     }
 
-    /** @return data length of the {@code i}-th extension element */
+    /**
+     * @param i index of the element, from 0 to {@link #extensionCount()} - 1
+     * @return data length in bytes of the {@code i}-th extension element (may be 0 in the
+     *         two-byte form)
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public int extensionLengthAt(int i) {
         return extLengths[checkExt(i)];
     }
@@ -261,7 +282,10 @@ public final class RtpPacket {
         return i;
     }
 
-    /** @return absolute offset of extension {@code id}'s data, or -1 if absent */
+    /**
+     * @param id the negotiated extension id; the first element with that id is used
+     * @return absolute offset of extension {@code id}'s data, or -1 if absent
+     */
     public int extensionOffset(int id) {
         for (int i = 0; i < extCount; i++) {
             if (extIds[i] == id) {
@@ -271,7 +295,10 @@ public final class RtpPacket {
         return -1;
     }
 
-    /** @return length of extension {@code id}'s data, or -1 if absent */
+    /**
+     * @param id the negotiated extension id; the first element with that id is used
+     * @return length in bytes of extension {@code id}'s data, or -1 if absent
+     */
     public int extensionLength(int id) {
         for (int i = 0; i < extCount; i++) {
             if (extIds[i] == id) {
@@ -281,27 +308,47 @@ public final class RtpPacket {
         return -1;
     }
 
-    /** Sets the marker bit in place. */
+    /**
+     * Sets the marker bit in place.
+     *
+     * @param marker the new marker bit
+     */
     public void setMarker(boolean marker) {
         buf[off + 1] = (byte) (marker ? buf[off + 1] | 0x80 : buf[off + 1] & 0x7F);
     }
 
-    /** Sets the payload type in place. */
+    /**
+     * Sets the payload type in place.
+     *
+     * @param pt the new payload type; only the low 7 bits are used
+     */
     public void setPayloadType(int pt) {
         buf[off + 1] = (byte) ((buf[off + 1] & 0x80) | (pt & 0x7F));
     }
 
-    /** Sets the sequence number in place. */
+    /**
+     * Sets the sequence number in place.
+     *
+     * @param seq the new sequence number; only the low 16 bits are used
+     */
     public void setSequenceNumber(int seq) {
         Bytes.put16(buf, off + 2, seq);
     }
 
-    /** Sets the timestamp in place. */
+    /**
+     * Sets the timestamp in place.
+     *
+     * @param ts the new RTP timestamp in clock-rate units; only the low 32 bits are used
+     */
     public void setTimestamp(long ts) {
         Bytes.put32(buf, off + 4, ts);
     }
 
-    /** Sets the SSRC in place. */
+    /**
+     * Sets the SSRC in place.
+     *
+     * @param ssrc the new synchronization source; only the low 32 bits are used
+     */
     public void setSsrc(long ssrc) {
         Bytes.put32(buf, off + 8, ssrc);
     }

@@ -11,7 +11,10 @@ public final class SequenceUnwrapper {
     private final long mask;
     private long last = Long.MIN_VALUE;
 
-    /** @param bits 16 for sequence numbers, 32 for timestamps */
+    /**
+     * @param bits width of the wrapping counter, 1-32: 16 for sequence numbers, 32 for timestamps
+     * @throws IllegalArgumentException if {@code bits} is outside 1-32
+     */
     public SequenceUnwrapper(int bits) {
         if (bits < 1 || bits > 32) {
             throw new IllegalArgumentException("bits " + bits);
@@ -31,7 +34,14 @@ public final class SequenceUnwrapper {
         return new SequenceUnwrapper(32);
     }
 
-    /** @return the unwrapped value of {@code value}, which becomes the new reference */
+    /**
+     * Unwraps a value and advances the reference if the result is newer than the last one, so an
+     * old reordered value does not move the reference back.
+     *
+     * @param value the wrapped value; only the low {@link #bits()} bits are used
+     * @return the unwrapped value of {@code value}, which becomes the new reference if it is the
+     *         highest seen; the first value maps to {@code value + 2^bits}
+     */
     public long unwrap(long value) {
         long u = peek(value);
         if (last == Long.MIN_VALUE || u > last) {
@@ -40,7 +50,10 @@ public final class SequenceUnwrapper {
         return u;
     }
 
-    /** @return the unwrapped value of {@code value} without updating the reference */
+    /**
+     * @param value the wrapped value; only the low {@link #bits()} bits are used
+     * @return the unwrapped value of {@code value} without updating the reference
+     */
     public long peek(long value) {
         value &= mask;
         if (last == Long.MIN_VALUE) {
@@ -53,7 +66,7 @@ public final class SequenceUnwrapper {
         return last + delta;
     }
 
-    /** @return bit width */
+    /** @return the bit width of the wrapping counter, 1-32 */
     public int bits() {
         return bits;
     }

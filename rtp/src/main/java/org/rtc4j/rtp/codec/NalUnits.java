@@ -9,7 +9,11 @@ public final class NalUnits {
     }
 
     /**
-     * @return {offset, length} of each NAL unit in {@code b[off, off+len)}, start codes and
+     * @param b   the array holding the Annex-B byte stream
+     * @param off start of the stream in {@code b}
+     * @param len stream length in bytes
+     * @return {offset, length} of each NAL unit in {@code b[off, off+len)}, offsets absolute in
+     *         {@code b}; empty if there is no start code. Start codes and
      *         trailing zero bytes excluded; bytes before the first start code are ignored
      */
     public static List<int[]> split(byte[] b, int off, int len) {

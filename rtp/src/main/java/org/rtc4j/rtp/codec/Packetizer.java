@@ -25,8 +25,12 @@ public final class Packetizer {
     private Consumer<RtpHeader> headerHook;
 
     /**
-     * @param initialSequence first sequence number (use a random value, RFC 3550)
-     * @param mtu             largest RTP packet, header included
+     * @param payloader       splits frames into payloads of the codec's payload format
+     * @param payloadType     RTP payload type, 0-127 (checked when packets are built)
+     * @param ssrc            synchronization source of the stream (low 32 bits used)
+     * @param initialSequence first sequence number (use a random value, RFC 3550); low 16 bits used
+     * @param mtu             largest RTP packet in bytes, header included; must exceed 28
+     * @throws IllegalArgumentException if {@code mtu} is 28 or less
      */
     public Packetizer(Payloader payloader, int payloadType, long ssrc, int initialSequence, int mtu) {
         if (mtu <= RtpPacket.FIXED_HEADER + 16) {
@@ -39,7 +43,14 @@ public final class Packetizer {
         this.mtu = mtu;
     }
 
-    /** A packetizer with the default MTU. */
+    /**
+     * A packetizer with the default MTU of {@value #DEFAULT_MTU} bytes.
+     *
+     * @param payloader       splits frames into payloads of the codec's payload format
+     * @param payloadType     RTP payload type, 0-127 (checked when packets are built)
+     * @param ssrc            synchronization source of the stream (low 32 bits used)
+     * @param initialSequence first sequence number (use a random value, RFC 3550); low 16 bits used
+     */
     public Packetizer(Payloader payloader, int payloadType, long ssrc, int initialSequence) {
         this(payloader, payloadType, ssrc, initialSequence, DEFAULT_MTU);
     }
@@ -52,6 +63,8 @@ public final class Packetizer {
      * @param reserveBytes extension bytes to keep free per packet
      * @param hook         called with each packet's header after the fixed fields are set, or null
      * @return this packetizer
+     * @throws IllegalArgumentException if {@code reserveBytes} is negative or leaves less than 16
+     *                                  payload bytes per packet
      */
     public Packetizer withHeaderExtensions(int reserveBytes, Consumer<RtpHeader> hook) {
         if (reserveBytes < 0 || mtu - RtpPacket.FIXED_HEADER - reserveBytes < 16) {
@@ -67,7 +80,20 @@ public final class Packetizer {
         return sequenceNumber;
     }
 
-    /** @return RTP packets for {@code frame}, all with {@code timestamp} */
+    /**
+     * Packetizes one frame, advancing the sequence number by one per packet.
+     *
+     * @param frame     the array holding the encoded frame
+     * @param off       start of the frame in {@code frame}
+     * @param len       frame length in bytes
+     * @param timestamp RTP timestamp of the frame, in clock-rate units
+     * @return RTP packets for {@code frame}, all with {@code timestamp}, each a new array no
+     *         longer than the MTU
+     * @throws IllegalArgumentException if the payloader cannot carry the frame or the payload type
+     *                                  is outside 0-127
+     * @throws IllegalStateException    if the header hook added more than the reserved extension
+     *                                  bytes
+     */
     public List<byte[]> packetize(byte[] frame, int off, int len, long timestamp) {
         List<byte[]> payloads = payloader.payload(mtu - RtpPacket.FIXED_HEADER - extensionReserve, frame, off, len);
         List<byte[]> out = new ArrayList<>(payloads.size());
@@ -88,7 +114,13 @@ public final class Packetizer {
         return out;
     }
 
-    /** @return RTP packets for the whole of {@code frame} */
+    /**
+     * Packetizes all of {@code frame}; see {@link #packetize(byte[], int, int, long)}.
+     *
+     * @param frame     the encoded frame
+     * @param timestamp RTP timestamp of the frame, in clock-rate units
+     * @return RTP packets for the whole of {@code frame}
+     */
     public List<byte[]> packetize(byte[] frame, long timestamp) {
         return packetize(frame, 0, frame.length, timestamp);
     }

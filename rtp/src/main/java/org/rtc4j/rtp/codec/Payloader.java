@@ -5,7 +5,12 @@ import java.util.List;
 /** Splits one encoded frame into RTP payloads of a codec's payload format. */
 public interface Payloader {
     /**
-     * @param maxPayload the largest payload allowed (MTU minus RTP header)
+     * Splits one frame into payloads.
+     *
+     * @param maxPayload the largest payload allowed, in bytes (MTU minus RTP header)
+     * @param frame      the array holding the encoded frame
+     * @param off        start of the frame in {@code frame}
+     * @param len        frame length in bytes
      * @return payloads in sending order; the last one carries the frame's marker bit
      * @throws IllegalArgumentException if the frame cannot be carried (e.g. an oversized Opus packet)
      */

@@ -40,25 +40,34 @@ public final class SampleBuilder {
     private long lastFrameTimestamp = -1;
     private long droppedPackets;
 
-    /**
-     * @param capacity ring size in packets (rounded up to a power of two, at least 16)
-     * @param maxLate  how far (in packets) the newest packet may run ahead of a hole before the
-     *                 hole is given up; must be below {@code capacity}
-     */
     // Holes at or before this (unwrapped) sequence number are not waited for: the loss repair
     // gave them up (giveUpThrough), so frames behind them need not wait out maxLate.
     private long abandonedThrough = Long.MIN_VALUE;
 
+    /**
+     * A builder that emits frames as soon as they are complete (no startup wait).
+     *
+     * @param depacketizer the codec's payload format, which finds frame boundaries and key frames
+     * @param capacity     ring size in packets (rounded up to a power of two, at least 32)
+     * @param maxLate      how far (in packets) the newest packet may run ahead of a hole before
+     *                     the hole is given up; at least 1 and below the rounded {@code capacity}
+     * @throws IllegalArgumentException if {@code maxLate} is out of range
+     */
     public SampleBuilder(Depacketizer depacketizer, int capacity, int maxLate) {
         this(depacketizer, capacity, maxLate, 0);
     }
 
     /**
-     * @param capacity       ring size in packets (rounded up to a power of two, at least 16)
+     * @param depacketizer   the codec's payload format, which finds frame boundaries and key
+     *                       frames
+     * @param capacity       ring size in packets (rounded up to a power of two, at least 32)
      * @param maxLate        how far (in packets) the newest packet may run ahead of a hole before
-     *                       the hole is given up; must be below {@code capacity}
+     *                       the hole is given up; at least 1 and below the rounded
+     *                       {@code capacity}
      * @param startupPackets packets to receive before the first frame is emitted, so that packets
-     *                       reordered around the very start of the stream are not lost
+     *                       reordered around the very start of the stream are not lost; negative
+     *                       values count as 0
+     * @throws IllegalArgumentException if {@code maxLate} is out of range
      */
     public SampleBuilder(Depacketizer depacketizer, int capacity, int maxLate, int startupPackets) {
         int c = Integer.highestOneBit(Math.max(16, capacity - 1)) << 1;
@@ -75,17 +84,33 @@ public final class SampleBuilder {
         this.startupPackets = Math.max(0, startupPackets);
     }
 
-    /** A builder with 512 slots that waits up to 256 packets for a retransmission. */
+    /**
+     * A builder with 512 slots that waits up to 256 packets for a retransmission.
+     *
+     * @param depacketizer the codec's payload format, which finds frame boundaries and key frames
+     */
     public SampleBuilder(Depacketizer depacketizer) {
         this(depacketizer, 512, 256);
     }
 
-    /** Parses and adds one RTP packet (its payload is copied). */
+    /**
+     * Parses and adds one RTP packet (its payload is copied).
+     *
+     * @param packet the array holding the RTP packet
+     * @param off    start of the packet in {@code packet}
+     * @param len    packet length in bytes
+     * @throws RtpParseException if the bytes are not a well-formed RTP packet
+     */
     public void push(byte[] packet, int off, int len) throws RtpParseException {
         push(new RtpPacket().wrap(packet, off, len));
     }
 
-    /** Adds one RTP packet (its payload is copied; the view may be reused afterwards). */
+    /**
+     * Adds one RTP packet (its payload is copied; the view may be reused afterwards). Duplicates
+     * are ignored; packets too late to be used are counted in {@link #droppedPackets()}.
+     *
+     * @param p a wrapped RTP packet of this stream
+     */
     public void push(RtpPacket p) {
         long seq = unwrapper.unwrap(p.sequenceNumber());
         if (head < 0) {
@@ -132,6 +157,9 @@ public final class SampleBuilder {
      * Stops waiting for missing packets up to and including {@code sequenceNumber} (16-bit; taken
      * as the nearest to the newest packet): loss repair gave them up, and the frames after them
      * are emitted as soon as they are complete, the first flagged {@link Frame#afterGap()}.
+     * Does nothing before the first packet has been pushed.
+     *
+     * @param sequenceNumber the last RTP sequence number to stop waiting for, 0-65535
      */
     public void giveUpThrough(int sequenceNumber) {
         if (highest < 0) {

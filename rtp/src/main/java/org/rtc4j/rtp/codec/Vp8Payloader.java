@@ -77,7 +77,15 @@ public final class Vp8Payloader implements Payloader, Depacketizer {
         return i;
     }
 
-    /** @return the picture id in {@code payload}, or -1 if absent */
+    /**
+     * Reads the PictureID of a VP8 payload descriptor (RFC 7741 section 4.2).
+     *
+     * @param b   the array holding the RTP payload
+     * @param off start of the payload in {@code b}
+     * @param len payload length in bytes
+     * @return the picture id in {@code payload} (7 or 15 bits), or -1 if absent
+     * @throws RtpParseException if the payload descriptor is empty or truncated
+     */
     public static int pictureId(byte[] b, int off, int len) throws RtpParseException {
         descriptorLength(b, off, len);
         if ((b[off] & 0x80) == 0 || (b[off + 1] & 0x80) == 0) {

@@ -15,14 +15,26 @@ public record DtmfEvent(int event, boolean end, int volume, int duration) {
     public static final int SIZE = 4;
     private static final String DIGITS = "0123456789*#ABCD";
 
-    /** Validates ranges. */
+    /**
+     * Validates ranges.
+     *
+     * @param event    event code, 0-255
+     * @param end      the E bit
+     * @param volume   power level 0-63, in -dBm0
+     * @param duration duration so far, 0-65535 RTP timestamp units
+     * @throws IllegalArgumentException if a field is out of range
+     */
     public DtmfEvent {
         if (event < 0 || event > 255 || volume < 0 || volume > 63 || duration < 0 || duration > 0xFFFF) {
             throw new IllegalArgumentException("DTMF event fields");
         }
     }
 
-    /** @return the event code of a DTMF digit (0-9, *, #, A-D, case-insensitive) */
+    /**
+     * @param digit a DTMF digit: 0-9, *, #, A-D (case-insensitive)
+     * @return the event code of a DTMF digit (0-9, *, #, A-D, case-insensitive)
+     * @throws IllegalArgumentException if {@code digit} is not a DTMF digit
+     */
     public static int code(char digit) {
         int i = DIGITS.indexOf(Character.toUpperCase(digit));
         if (i < 0) {
@@ -36,7 +48,12 @@ public record DtmfEvent(int event, boolean end, int volume, int duration) {
         return event < 16 ? DIGITS.charAt(event) : '?';
     }
 
-    /** Writes the 4-byte payload. */
+    /**
+     * Writes the 4-byte payload (the reserved R bit is 0).
+     *
+     * @param b   the destination buffer
+     * @param off where the payload starts in {@code b}; {@value #SIZE} bytes are written
+     */
     public void write(byte[] b, int off) {
         b[off] = (byte) event;
         b[off + 1] = (byte) ((end ? 0x80 : 0) | volume);
@@ -44,7 +61,15 @@ public record DtmfEvent(int event, boolean end, int volume, int duration) {
         b[off + 3] = (byte) duration;
     }
 
-    /** @return the event in {@code b[off, off+len)} */
+    /**
+     * Parses a telephone-event payload; bytes after the first {@value #SIZE} are ignored.
+     *
+     * @param b   the array holding the RTP payload
+     * @param off start of the payload in {@code b}
+     * @param len payload length in bytes
+     * @return the event in {@code b[off, off+len)}
+     * @throws RtpParseException if the payload is shorter than {@value #SIZE} bytes
+     */
     public static DtmfEvent read(byte[] b, int off, int len) throws RtpParseException {
         if (len < SIZE) {
             throw new RtpParseException("telephone-event payload of " + len + " bytes");

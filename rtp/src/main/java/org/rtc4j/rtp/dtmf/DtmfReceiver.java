@@ -31,13 +31,25 @@ public final class DtmfReceiver {
     /**
      * Handles one telephone-event RTP packet.
      *
+     * @param p a wrapped RTP packet of the negotiated telephone-event payload type
      * @return tones that completed with this packet (usually none or one)
+     * @throws RtpParseException if the payload is shorter than {@value DtmfEvent#SIZE} bytes
      */
     public List<Tone> handle(RtpPacket p) throws RtpParseException {
         return handle(p.timestamp(), p.buffer(), p.payloadOffset(), p.payloadLength());
     }
 
-    /** Handles one telephone-event payload with its packet's RTP timestamp. */
+    /**
+     * Handles one telephone-event payload with its packet's RTP timestamp.
+     *
+     * @param timestamp the packet's RTP timestamp, which identifies the event
+     * @param payload   the array holding the RTP payload
+     * @param off       start of the payload in {@code payload}
+     * @param len       payload length in bytes
+     * @return tones that completed with this packet (usually none or one; two if an event whose
+     *         end was lost is followed by a one-packet event)
+     * @throws RtpParseException if the payload is shorter than {@value DtmfEvent#SIZE} bytes
+     */
     public List<Tone> handle(long timestamp, byte[] payload, int off, int len) throws RtpParseException {
         DtmfEvent e = DtmfEvent.read(payload, off, len);
         List<Tone> out = new ArrayList<>(1);

@@ -32,7 +32,8 @@ public final class DtmfSender {
     private long nextTimestamp;
 
     /**
-     * @param payloadType      negotiated telephone-event payload type
+     * @param payloadType      negotiated telephone-event payload type, 0-127
+     * @param ssrc             synchronization source to send from (low 32 bits used)
      * @param clockRate        its clock rate (8000 with PCMU/PCMA, 48000 with Opus)
      * @param initialSequence  first sequence number (share the audio stream's counter in real use)
      * @param initialTimestamp RTP timestamp of the first tone
@@ -52,7 +53,10 @@ public final class DtmfSender {
      * @param digit      0-9, *, #, A-D
      * @param durationMs tone length (40 ms minimum per ITU-T Q.24 is sensible)
      * @param volume     0-63 (-dBm0)
-     * @param nowMs      current time
+     * @param nowMs      current time in ms
+     * @throws IllegalArgumentException if {@code digit} is not a DTMF digit, the duration is not
+     *                                  1-65535 RTP timestamp units, or {@code volume} is outside
+     *                                  0-63
      */
     public void sendTone(char digit, int durationMs, int volume, long nowMs) {
         int units = (int) ((long) durationMs * clockRate / 1000);
@@ -78,12 +82,20 @@ public final class DtmfSender {
         nextDueMs = nowMs;
     }
 
-    /** @return when {@link #poll} next has a packet, or {@code Long.MAX_VALUE} */
+    /**
+     * @return when {@link #poll} next has a packet, in ms on the caller's clock, or
+     *         {@code Long.MAX_VALUE} if no tone is playing
+     */
     public long nextTimeout() {
         return nextDueMs;
     }
 
-    /** @return the next RTP packet due at {@code nowMs}, or null */
+    /**
+     * @param nowMs current time in ms, on the same clock as {@link #sendTone}
+     * @return the next RTP packet due at {@code nowMs}, or null if nothing is due
+     * @throws IllegalArgumentException if the payload type given to the constructor is outside
+     *                                  0-127
+     */
     public byte[] poll(long nowMs) {
         if (current == null || nowMs < nextDueMs) {
             return null;

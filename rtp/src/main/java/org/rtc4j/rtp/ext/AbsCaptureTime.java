@@ -17,7 +17,12 @@ public record AbsCaptureTime(long captureNtp, long clockOffset, boolean hasClock
         return hasClockOffset ? 16 : 8;
     }
 
-    /** Writes the value. */
+    /**
+     * Writes the value: the capture timestamp, then the clock offset if present.
+     *
+     * @param dst the destination buffer
+     * @param off where the element data starts in {@code dst}; {@link #size()} bytes are written
+     */
     public void write(byte[] dst, int off) {
         Bytes.put64(dst, off, captureNtp);
         if (hasClockOffset) {
@@ -25,7 +30,13 @@ public record AbsCaptureTime(long captureNtp, long clockOffset, boolean hasClock
         }
     }
 
-    /** @return the decoded value */
+    /**
+     * @param b   the array holding the extension element's data
+     * @param off start of the data in {@code b}
+     * @param len data length in bytes: 8, or 16 with the clock offset
+     * @return the decoded value
+     * @throws RtpParseException if {@code len} is neither 8 nor 16
+     */
     public static AbsCaptureTime read(byte[] b, int off, int len) throws RtpParseException {
         if (len != 8 && len != 16) {
             throw new RtpParseException("abs-capture-time length " + len);

@@ -11,22 +11,40 @@ public final class AbsSendTime {
     private AbsSendTime() {
     }
 
-    /** @return the 24-bit value for a time in microseconds */
+    /**
+     * @param micros a time in microseconds (only its value modulo 64 s is kept)
+     * @return the 24-bit value for a time in microseconds
+     */
     public static int fromMicros(long micros) {
         return (int) (((micros << 18) / 1_000_000L) & 0xFFFFFF);
     }
 
-    /** @return microseconds (modulo 64 s) of a 24-bit value */
+    /**
+     * @param value a 24-bit abs-send-time value (higher bits are ignored)
+     * @return microseconds (modulo 64 s) of a 24-bit value, rounded down
+     */
     public static long toMicros(int value) {
         return ((value & 0xFFFFFFL) * 1_000_000L) >> 18;
     }
 
-    /** Writes the value at {@code dst[off]}. */
+    /**
+     * Writes the value at {@code dst[off]}.
+     *
+     * @param value the 24-bit value, e.g. from {@link #fromMicros}; higher bits are ignored
+     * @param dst   the destination buffer
+     * @param off   where the {@value #SIZE} bytes start in {@code dst}
+     */
     public static void write(int value, byte[] dst, int off) {
         Bytes.put24(dst, off, value);
     }
 
-    /** @return the 24-bit value */
+    /**
+     * @param b   the array holding the extension element's data
+     * @param off start of the data in {@code b}
+     * @param len data length in bytes; must be {@value #SIZE}
+     * @return the 24-bit value
+     * @throws RtpParseException if {@code len} is not {@value #SIZE}
+     */
     public static int read(byte[] b, int off, int len) throws RtpParseException {
         if (len != SIZE) {
             throw new RtpParseException("abs-send-time length " + len);

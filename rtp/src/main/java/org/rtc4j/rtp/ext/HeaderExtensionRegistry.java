@@ -16,8 +16,12 @@ public final class HeaderExtensionRegistry {
     /**
      * Registers {@code uri} at {@code id}, replacing any previous mapping of either.
      *
+     * @param id  the extension id from {@code a=extmap}, 1-255
+     * @param uri the extension URI, e.g. one of {@link ExtensionUris}; not null
+     * @return this registry
      * @throws IllegalArgumentException for ids outside 1-255 (0 and 15 are reserved in the one-byte
-     *                                  form but valid in the two-byte form, so only 0 is refused)
+     *                                  form but valid in the two-byte form, so only 0 is refused),
+     *                                  or a null {@code uri}
      */
     public HeaderExtensionRegistry register(int id, String uri) {
         if (id < 1 || id > 255 || uri == null) {
@@ -35,13 +39,19 @@ public final class HeaderExtensionRegistry {
         return this;
     }
 
-    /** @return the id of {@code uri}, or -1 if not negotiated */
+    /**
+     * @param uri the extension URI
+     * @return the id of {@code uri}, or -1 if not negotiated
+     */
     public int idOf(String uri) {
         Integer id = byUri.get(uri);
         return id == null ? -1 : id;
     }
 
-    /** @return the URI registered at {@code id}, or null */
+    /**
+     * @param id the extension id; out-of-range ids are allowed and map to nothing
+     * @return the URI registered at {@code id}, or null
+     */
     public String uriOf(int id) {
         return id < 1 || id > 255 ? null : byId[id];
     }

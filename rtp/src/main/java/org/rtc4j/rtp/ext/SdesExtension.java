@@ -8,7 +8,12 @@ public final class SdesExtension {
     private SdesExtension() {
     }
 
-    /** @return the encoded bytes of {@code value} (1-255 bytes; ≤16 to fit the one-byte form) */
+    /**
+     * @param value the identifier (mid, rid); encoded as US-ASCII, non-ASCII characters become
+     *              {@code ?}
+     * @return the encoded bytes of {@code value} (1-255 bytes; ≤16 to fit the one-byte form)
+     * @throws IllegalArgumentException if the encoded value is empty or longer than 255 bytes
+     */
     public static byte[] encode(String value) {
         byte[] b = value.getBytes(StandardCharsets.US_ASCII);
         if (b.length == 0 || b.length > 255) {
@@ -17,7 +22,14 @@ public final class SdesExtension {
         return b;
     }
 
-    /** @return the decoded string; a trailing NUL (allowed by RFC 8852) is dropped */
+    /**
+     * @param b   the array holding the extension element's data
+     * @param off start of the data in {@code b}
+     * @param len data length in bytes
+     * @return the decoded string; a trailing NUL (allowed by RFC 8852) is dropped
+     * @throws RtpParseException if {@code len} is less than 1 or the value holds a byte below
+     *                           0x20 or above 0x7F
+     */
     public static String read(byte[] b, int off, int len) throws RtpParseException {
         if (len < 1) {
             throw new RtpParseException("empty SDES extension");

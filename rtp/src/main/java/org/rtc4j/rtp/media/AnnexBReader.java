@@ -20,7 +20,11 @@ public final class AnnexBReader {
     /** Largest stream read into memory. */
     public static final int MAX_STREAM = 256 << 20;
 
-    /** @return access units, each an Annex-B byte stream with 4-byte start codes */
+    /**
+     * @param in the stream to read from, positioned at the start of the file
+     * @return access units, each an Annex-B byte stream with 4-byte start codes
+     * @throws IOException if the stream cannot be read or written
+     */
     public static List<byte[]> readAccessUnits(InputStream in) throws IOException, RtpParseException {
         byte[] all = in.readNBytes(MAX_STREAM + 1);
         if (all.length > MAX_STREAM) {
@@ -29,7 +33,12 @@ public final class AnnexBReader {
         return accessUnits(all, 0, all.length);
     }
 
-    /** @return access units of {@code b[off, off+len)} */
+    /**
+     * @param b the buffer
+     * @param off offset of the first byte in the buffer
+     * @param len number of bytes
+     * @return access units of {@code b[off, off+len)}
+     */
     public static List<byte[]> accessUnits(byte[] b, int off, int len) {
         List<byte[]> out = new ArrayList<>();
         List<int[]> cur = new ArrayList<>();
@@ -54,7 +63,11 @@ public final class AnnexBReader {
         return out;
     }
 
-    /** @return H.265 access units of {@code in}, each an Annex-B byte stream */
+    /**
+     * @param in the stream to read from, positioned at the start of the file
+     * @return H.265 access units of {@code in}, each an Annex-B byte stream
+     * @throws IOException if the stream cannot be read or written
+     */
     public static List<byte[]> readAccessUnitsH265(InputStream in) throws IOException, RtpParseException {
         byte[] all = in.readNBytes(MAX_STREAM + 1);
         if (all.length > MAX_STREAM) {
@@ -64,6 +77,9 @@ public final class AnnexBReader {
     }
 
     /**
+     * @param b the buffer
+     * @param off offset of the first byte in the buffer
+     * @param len number of bytes
      * @return H.265 access units of {@code b[off, off+len)}: a new one starts at an AUD, at
      *         VPS/SPS/PPS/prefix SEI after a slice, or at a slice with first_slice_segment_in_pic_flag
      *         after a slice (ITU-T H.265 section 7.4.2.4.4)
@@ -110,12 +126,18 @@ public final class AnnexBReader {
         return au;
     }
 
-    /** @return NAL unit type of each NAL in an access unit (for diagnostics and tests) */
+    /**
+     * @param au an access unit: the NAL units of one picture
+     * @return NAL unit type of each NAL in an access unit (for diagnostics and tests)
+     */
     public static int[] nalTypes(byte[] au) {
         return NalUnits.split(au, 0, au.length).stream().mapToInt(n -> au[n[0]] & 0x1F).toArray();
     }
 
-    /** @return true if the access unit holds an IDR slice */
+    /**
+     * @param au an access unit: the NAL units of one picture
+     * @return true if the access unit holds an IDR slice
+     */
     public static boolean isKeyFrame(byte[] au) {
         return Arrays.stream(nalTypes(au)).anyMatch(t -> t == 5);
     }

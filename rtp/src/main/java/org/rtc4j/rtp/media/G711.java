@@ -11,7 +11,10 @@ public final class G711 {
     private G711() {
     }
 
-    /** @return the µ-law code of a linear sample */
+    /**
+     * @param sample a 16-bit linear PCM sample
+     * @return the µ-law code of a linear sample
+     */
     public static byte linearToUlaw(short sample) {
         int s = sample;
         int sign = (s >> 8) & 0x80;
@@ -30,7 +33,10 @@ public final class G711 {
         return (byte) ~(sign | (exponent << 4) | mantissa);
     }
 
-    /** @return the linear sample of a µ-law code */
+    /**
+     * @param code a G.711 code byte
+     * @return the linear sample of a µ-law code
+     */
     public static short ulawToLinear(byte code) {
         int u = ~code & 0xFF;
         int t = ((u & 0x0F) << 3) + ULAW_BIAS;
@@ -38,7 +44,10 @@ public final class G711 {
         return (short) ((u & 0x80) != 0 ? ULAW_BIAS - t : t - ULAW_BIAS);
     }
 
-    /** @return the A-law code of a linear sample */
+    /**
+     * @param sample a 16-bit linear PCM sample
+     * @return the A-law code of a linear sample
+     */
     public static byte linearToAlaw(short sample) {
         int s = sample >> 3; // A-law works on 13-bit magnitudes
         int mask;
@@ -61,7 +70,10 @@ public final class G711 {
         return (byte) (a ^ mask);
     }
 
-    /** @return the linear sample of an A-law code */
+    /**
+     * @param code a G.711 code byte
+     * @return the linear sample of an A-law code
+     */
     public static short alawToLinear(byte code) {
         int a = (code & 0xFF) ^ 0x55;
         int t = (a & 0x0F) << 4;
@@ -77,7 +89,10 @@ public final class G711 {
         return (short) ((a & 0x80) != 0 ? t : -t);
     }
 
-    /** @return µ-law codes of {@code pcm} */
+    /**
+     * @param pcm 16-bit linear PCM samples
+     * @return µ-law codes of {@code pcm}
+     */
     public static byte[] encodeUlaw(short[] pcm) {
         byte[] out = new byte[pcm.length];
         for (int i = 0; i < pcm.length; i++) {
@@ -86,7 +101,10 @@ public final class G711 {
         return out;
     }
 
-    /** @return linear samples of µ-law {@code codes} */
+    /**
+     * @param codes G.711 code bytes, one per sample
+     * @return linear samples of µ-law {@code codes}
+     */
     public static short[] decodeUlaw(byte[] codes) {
         short[] out = new short[codes.length];
         for (int i = 0; i < codes.length; i++) {
@@ -95,7 +113,10 @@ public final class G711 {
         return out;
     }
 
-    /** @return A-law codes of {@code pcm} */
+    /**
+     * @param pcm 16-bit linear PCM samples
+     * @return A-law codes of {@code pcm}
+     */
     public static byte[] encodeAlaw(short[] pcm) {
         byte[] out = new byte[pcm.length];
         for (int i = 0; i < pcm.length; i++) {
@@ -104,7 +125,10 @@ public final class G711 {
         return out;
     }
 
-    /** @return linear samples of A-law {@code codes} */
+    /**
+     * @param codes G.711 code bytes, one per sample
+     * @return linear samples of A-law {@code codes}
+     */
     public static short[] decodeAlaw(byte[] codes) {
         short[] out = new short[codes.length];
         for (int i = 0; i < codes.length; i++) {

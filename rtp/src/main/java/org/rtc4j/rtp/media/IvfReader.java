@@ -40,7 +40,9 @@ public final class IvfReader implements AutoCloseable {
     /**
      * Reads and validates the header.
      *
+     * @param in the stream to read from, positioned at the start of the file
      * @throws RtpParseException if it is not an IVF stream
+     * @throws IOException if the stream cannot be read or written
      */
     public IvfReader(InputStream in) throws IOException, RtpParseException {
         this.in = in;
@@ -62,7 +64,10 @@ public final class IvfReader implements AutoCloseable {
         return header;
     }
 
-    /** @return the next frame, or null at end of file */
+    /**
+     * @return the next frame, or null at end of file
+     * @throws IOException if the stream cannot be read or written
+     */
     public IvfFrame next() throws IOException, RtpParseException {
         byte[] fh = MediaIo.readFully(in, 12, true);
         if (fh == null) {

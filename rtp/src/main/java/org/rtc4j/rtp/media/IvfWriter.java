@@ -15,6 +15,12 @@ public final class IvfWriter implements AutoCloseable {
      *
      * @param fourcc     VP80, VP90 or AV01
      * @param frameCount frame count to declare (readers treat it as a hint)
+     * @param out the stream to write to
+     * @param width frame width, in pixels
+     * @param height frame height, in pixels
+     * @param timebaseDenominator timebase denominator (e.g. 90000 for RTP video clocks)
+     * @param timebaseNumerator timebase numerator (usually 1)
+     * @throws IOException if the stream cannot be read or written
      */
     public IvfWriter(OutputStream out, String fourcc, int width, int height, int timebaseDenominator,
             int timebaseNumerator, long frameCount) throws IOException {
@@ -39,7 +45,15 @@ public final class IvfWriter implements AutoCloseable {
         out.write(h);
     }
 
-    /** Appends one frame. */
+    /**
+     * Appends one frame.
+     *
+     * @param pts presentation time, in timebase units of the IVF header
+     * @param data the frame
+     * @param off offset of the frame in {@code data}
+     * @param len length of the frame, in bytes
+     * @throws IOException if the stream cannot be read or written
+     */
     public void writeFrame(long pts, byte[] data, int off, int len) throws IOException {
         Bytes.putLe32(frameHeader, 0, len);
         Bytes.putLe64(frameHeader, 4, pts);
@@ -47,7 +61,13 @@ public final class IvfWriter implements AutoCloseable {
         out.write(data, off, len);
     }
 
-    /** Appends one frame. */
+    /**
+     * Appends one frame.
+     *
+     * @param pts presentation time, in timebase units of the IVF header
+     * @param data the frame
+     * @throws IOException if the stream cannot be read or written
+     */
     public void writeFrame(long pts, byte[] data) throws IOException {
         writeFrame(pts, data, 0, data.length);
     }

@@ -36,7 +36,12 @@ public final class OggOpusReader implements AutoCloseable {
     private long serial = -1;
     private boolean eos;
 
-    /** Reads the two header packets. */
+    /**
+     * Reads the two header packets.
+     *
+     * @param in the stream to read from, positioned at the start of the file
+     * @throws IOException if the stream cannot be read or written
+     */
     public OggOpusReader(InputStream in) throws IOException, RtpParseException {
         this.in = in;
         OpusPacket h = nextRaw();
@@ -88,7 +93,10 @@ public final class OggOpusReader implements AutoCloseable {
         return List.copyOf(comments);
     }
 
-    /** @return the next audio packet, or null at the end */
+    /**
+     * @return the next audio packet, or null at the end
+     * @throws IOException if the stream cannot be read or written
+     */
     public OpusPacket next() throws IOException, RtpParseException {
         return nextRaw();
     }

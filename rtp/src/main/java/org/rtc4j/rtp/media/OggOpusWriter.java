@@ -18,7 +18,15 @@ public final class OggOpusWriter implements AutoCloseable {
     private long granule;
     private byte[] pending;
 
-    /** Writes the header pages. */
+    /**
+     * Writes the header pages.
+     *
+     * @param out the stream to write the Ogg file to
+     * @param head the OpusHead to write in the first page
+     * @param serial the Ogg bitstream serial number
+     * @param vendor the vendor string of the OpusTags page
+     * @throws IOException if the stream cannot be read or written
+     */
     public OggOpusWriter(OutputStream out, OpusHead head, long serial, String vendor) throws IOException {
         this.out = out;
         this.serial = serial & 0xFFFFFFFFL;
@@ -31,7 +39,12 @@ public final class OggOpusWriter implements AutoCloseable {
         out.write(OggPage.of(0, 0, this.serial, sequence++, List.of(tags)).toBytes());
     }
 
-    /** Appends one Opus packet (at most 255 * 255 - 1 bytes). */
+    /**
+     * Appends one Opus packet (at most 255 * 255 - 1 bytes).
+     *
+     * @param packet one Opus packet
+     * @throws IOException if the stream cannot be read or written
+     */
     public void writePacket(byte[] packet) throws IOException {
         if (packet.length >= 255 * 255) {
             throw new IllegalArgumentException("Opus packet too large for one page");

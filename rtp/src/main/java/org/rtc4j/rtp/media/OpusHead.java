@@ -16,7 +16,13 @@ import org.rtc4j.rtp.RtpParseException;
  */
 public record OpusHead(int channels, int preSkip, long inputSampleRate, int outputGain, int mappingFamily,
         byte[] mappingTable) {
-    /** A mono/stereo header with the usual 312-sample (6.5 ms) pre-skip. */
+    /**
+     * A mono/stereo header with the usual 312-sample (6.5 ms) pre-skip.
+     *
+     * @param channels number of channels (1 or 2)
+     * @param inputSampleRate the original sample rate, in Hz (informational; Opus decodes at 48 kHz)
+     * @return the header
+     */
     public static OpusHead of(int channels, long inputSampleRate) {
         return new OpusHead(channels, 312, inputSampleRate, 0, 0, new byte[0]);
     }

@@ -7,7 +7,12 @@ public final class OpusToc {
     private OpusToc() {
     }
 
-    /** @return number of 48 kHz samples the packet decodes to */
+    /**
+     * @param p the buffer holding the Opus packet
+     * @param off offset of the first byte in the buffer
+     * @param len number of bytes
+     * @return number of 48 kHz samples the packet decodes to
+     */
     public static int samples48k(byte[] p, int off, int len) throws RtpParseException {
         if (len < 1) {
             throw new RtpParseException("empty Opus packet");

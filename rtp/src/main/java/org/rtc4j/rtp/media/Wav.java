@@ -24,7 +24,12 @@ public record Wav(int format, int channels, int sampleRate, int bitsPerSample, b
     /** WAVE_FORMAT_MULAW. */
     public static final int MULAW = 7;
 
-    /** @return a 16-bit PCM WAV of {@code samples} (interleaved) */
+    /**
+     * @param channels number of channels (1 or 2)
+     * @param sampleRate samples per second per channel
+     * @param samples interleaved 16-bit PCM samples
+     * @return a 16-bit PCM WAV of {@code samples} (interleaved)
+     */
     public static Wav pcm16(int channels, int sampleRate, short[] samples) {
         byte[] d = new byte[samples.length * 2];
         for (int i = 0; i < samples.length; i++) {
@@ -45,7 +50,13 @@ public record Wav(int format, int channels, int sampleRate, int bitsPerSample, b
         return s;
     }
 
-    /** Reads a WAV file, skipping chunks other than "fmt " and "data". */
+    /**
+     * Reads a WAV file, skipping chunks other than "fmt " and "data".
+     *
+     * @param in the stream to read from, positioned at the start of the file
+     * @return the audio
+     * @throws IOException if the stream cannot be read or written
+     */
     public static Wav read(InputStream in) throws IOException, RtpParseException {
         byte[] riff = MediaIo.readFully(in, 12, false);
         if (!tag(riff, 0).equals("RIFF") || !tag(riff, 8).equals("WAVE")) {
@@ -90,7 +101,12 @@ public record Wav(int format, int channels, int sampleRate, int bitsPerSample, b
         }
     }
 
-    /** Writes this WAV. */
+    /**
+     * Writes this WAV.
+     *
+     * @param out the stream to write to
+     * @throws IOException if the stream cannot be read or written
+     */
     public void write(OutputStream out) throws IOException {
         int blockAlign = channels * bitsPerSample / 8;
         byte[] h = new byte[44];

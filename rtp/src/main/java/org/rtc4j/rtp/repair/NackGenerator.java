@@ -61,12 +61,21 @@ public final class NackGenerator {
         this(10, 20, 0, 1000);
     }
 
-    /** Updates the round-trip time estimate used to space retries. */
+    /**
+     * Updates the round-trip time estimate used to space retries.
+     *
+     * @param rttMillis the current round-trip time estimate, in ms
+     */
     public void setRtt(long rttMillis) {
         this.rttMs = Math.max(0, rttMillis);
     }
 
-    /** Records the arrival of {@code sequenceNumber} at {@code nowMs}. */
+    /**
+     * Records the arrival of {@code sequenceNumber} at {@code nowMs}.
+     *
+     * @param sequenceNumber the RTP sequence number of a received packet
+     * @param nowMs the current time, in ms (any monotonic clock, the same for every call)
+     */
     public void onPacket(int sequenceNumber, long nowMs) {
         long s = unwrapper.unwrap(sequenceNumber);
         if (highest == Long.MIN_VALUE) {
@@ -101,7 +110,10 @@ public final class NackGenerator {
         return Math.max(rttMs, minRetryIntervalMs);
     }
 
-    /** @return sequence numbers to request now (empty if none); counts them as sent */
+    /**
+     * @param nowMs the current time, in ms (any monotonic clock, the same for every call)
+     * @return sequence numbers to request now (empty if none); counts them as sent
+     */
     public List<Integer> poll(long nowMs) {
         List<Integer> out = new ArrayList<>();
         Iterator<Map.Entry<Long, Missing>> it = missing.entrySet().iterator();

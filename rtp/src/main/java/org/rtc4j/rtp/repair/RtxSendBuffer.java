@@ -35,6 +35,7 @@ public final class RtxSendBuffer {
      * @param maxPacket      largest packet stored
      * @param rtxPayloadType RTX payload type, or -1 to resend originals unchanged
      * @param rtxSsrc        RTX stream SSRC
+     * @param initialRtxSequence the first RTX sequence number to use (random, RFC 4588 §4)
      */
     public RtxSendBuffer(int capacity, int maxPacket, int rtxPayloadType, long rtxSsrc, int initialRtxSequence) {
         int c = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
@@ -53,6 +54,10 @@ public final class RtxSendBuffer {
     /**
      * Stores a sent packet (copied). Only its size, version and sequence number are checked
      * here; a stored packet that does not parse is not retransmitted.
+     *
+     * @param packet the buffer holding the RTP packet
+     * @param off offset in the buffer
+     * @param len length of the packet, in bytes
      */
     public void store(byte[] packet, int off, int len) throws RtpParseException {
         store(packet, off, len, 0);
@@ -61,6 +66,11 @@ public final class RtxSendBuffer {
     /**
      * Stores a sent packet (copied) with the time it was sent, in the caller's milliseconds, for
      * the age checks of {@link #retransmit(int, byte[], int, long, long, long)}.
+     *
+     * @param packet the buffer holding the RTP packet
+     * @param off offset in the buffer
+     * @param len length of the packet, in bytes
+     * @param nowMs the current time, in ms (any monotonic clock, the same for every call)
      */
     public void store(byte[] packet, int off, int len, long nowMs) throws RtpParseException {
         // Called for every packet sent: only what the history needs is checked (the packet was
@@ -83,7 +93,10 @@ public final class RtxSendBuffer {
         resentAtMs[i] = Long.MIN_VALUE;
     }
 
-    /** @return true if {@code seq} is still in the history */
+    /**
+     * @param seq the RTP sequence number of the original packet
+     * @return true if {@code seq} is still in the history
+     */
     public boolean contains(int seq) {
         return seqs[seq & mask] == (seq & 0xFFFF);
     }
@@ -92,6 +105,12 @@ public final class RtxSendBuffer {
      * Writes the retransmission of {@code seq} into {@code dst} unless it was stored more than
      * {@code maxAgeMs} before {@code nowMs} or already resent less than {@code minIntervalMs} ago.
      *
+     * @param seq the RTP sequence number of the original packet
+     * @param dst the buffer to write the packet into
+     * @param off offset in the buffer
+     * @param nowMs the current time, in ms (any monotonic clock, the same for every call)
+     * @param maxAgeMs packets stored longer ago than this are not resent, in ms
+     * @param minIntervalMs a packet is not resent twice within this, in ms
      * @return its length, or -1 if the packet is not stored, too old, or resent too recently
      */
     public int retransmit(int seq, byte[] dst, int off, long nowMs, long maxAgeMs, long minIntervalMs) {
@@ -112,6 +131,9 @@ public final class RtxSendBuffer {
     /**
      * Writes the retransmission of {@code seq} into {@code dst}, whatever its age.
      *
+     * @param seq the RTP sequence number of the original packet
+     * @param dst the buffer to write the packet into
+     * @param off offset in the buffer
      * @return its length, or -1 if the packet is no longer stored (or what was stored is not RTP)
      */
     public int retransmit(int seq, byte[] dst, int off) {
@@ -140,6 +162,13 @@ public final class RtxSendBuffer {
     /**
      * Receiver side: turns an RTX packet back into the original packet (RFC 4588 section 4).
      *
+     * @param rtx the buffer holding the RTX packet
+     * @param rtxOff offset of the RTX packet in {@code rtx}
+     * @param rtxLen length of the RTX packet, in bytes
+     * @param originalPayloadType payload type of the original stream (the RTX apt)
+     * @param originalSsrc SSRC of the original stream
+     * @param dst the buffer to write the packet into
+     * @param off offset in the buffer
      * @return the original packet's length written at {@code dst[off]}
      * @throws RtpParseException if the RTX payload lacks the OSN
      */

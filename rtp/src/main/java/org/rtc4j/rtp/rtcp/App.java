@@ -14,7 +14,14 @@ import org.rtc4j.rtp.RtpParseException;
  * @param data    application data, a multiple of 4 bytes
  */
 public record App(int subtype, long ssrc, String name, byte[] data) implements RtcpPacket {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param subtype the 5-bit subtype
+     * @param ssrc SSRC this packet or block is about
+     * @param name the four ASCII characters of the name
+     * @param data application data, a multiple of 4 bytes
+     */
     public App {
         if (subtype < 0 || subtype > 31 || name.getBytes(StandardCharsets.US_ASCII).length != 4
                 || data.length % 4 != 0) {
@@ -23,6 +30,7 @@ public record App(int subtype, long ssrc, String name, byte[] data) implements R
         data = data.clone();
     }
 
+    /** @return a copy of the application data */
     @Override
     public byte[] data() {
         return data.clone();

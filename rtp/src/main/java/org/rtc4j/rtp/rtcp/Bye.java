@@ -13,7 +13,12 @@ import org.rtc4j.rtp.RtpParseException;
  * @param reason optional reason, or null
  */
 public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param ssrcs the SSRCs the estimate or packet applies to
+     * @param reason the reason text, or null
+     */
     public Bye {
         ssrcs = List.copyOf(ssrcs);
         if (ssrcs.size() > 31 || (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > 255)) {

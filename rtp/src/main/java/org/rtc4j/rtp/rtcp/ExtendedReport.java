@@ -19,7 +19,12 @@ public record ExtendedReport(long ssrc, List<ExtendedReport.Block> blocks) imple
         /** @return serialized size including the 4-byte block header */
         int length();
 
-        /** Writes the block. */
+        /**
+         * Writes the block.
+         *
+         * @param b the buffer
+         * @param o offset in {@code b} to write at
+         */
         void write(byte[] b, int o);
     }
 
@@ -59,7 +64,11 @@ public record ExtendedReport(long ssrc, List<ExtendedReport.Block> blocks) imple
      * @param entries sub-blocks
      */
     public record Dlrr(List<DlrrEntry> entries) implements Block {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param entries the entries, in order
+         */
         public Dlrr {
             entries = List.copyOf(entries);
         }
@@ -92,7 +101,13 @@ public record ExtendedReport(long ssrc, List<ExtendedReport.Block> blocks) imple
      * @param data         block contents after the header (a multiple of 4 bytes)
      */
     public record UnknownBlock(int blockType, int typeSpecific, byte[] data) implements Block {
-        /** Copies and validates. */
+        /**
+         * Copies and validates.
+         *
+         * @param blockType the XR block type
+         * @param typeSpecific the type-specific byte of the block header
+         * @param data block contents after the header (a multiple of 4 bytes)
+         */
         public UnknownBlock {
             if (data.length % 4 != 0) {
                 throw new IllegalArgumentException("XR block length");
@@ -100,6 +115,7 @@ public record ExtendedReport(long ssrc, List<ExtendedReport.Block> blocks) imple
             data = data.clone();
         }
 
+        /** @return a copy of the block contents */
         @Override
         public byte[] data() {
             return data.clone();
@@ -135,7 +151,12 @@ public record ExtendedReport(long ssrc, List<ExtendedReport.Block> blocks) imple
         }
     }
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param ssrc SSRC of the XR packet sender
+     * @param blocks the report blocks
+     */
     public ExtendedReport {
         blocks = List.copyOf(blocks);
     }

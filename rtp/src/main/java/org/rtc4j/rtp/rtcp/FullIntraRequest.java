@@ -22,7 +22,12 @@ public record FullIntraRequest(long senderSsrc, List<FullIntraRequest.Entry> ent
      * @param sequenceNumber command sequence number 0-255, incremented per new request
      */
     public record Entry(long ssrc, int sequenceNumber) {
-        /** Validates the 8-bit sequence number. */
+        /**
+         * Validates the 8-bit sequence number.
+         *
+         * @param ssrc SSRC of the media sender asked for a key frame
+         * @param sequenceNumber command sequence number, incremented per new request
+         */
         public Entry {
             if (sequenceNumber < 0 || sequenceNumber > 255) {
                 throw new IllegalArgumentException("FIR seq " + sequenceNumber);
@@ -30,7 +35,12 @@ public record FullIntraRequest(long senderSsrc, List<FullIntraRequest.Entry> ent
         }
     }
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param senderSsrc SSRC of the sender of this feedback packet
+     * @param entries the entries, in order
+     */
     public FullIntraRequest {
         entries = List.copyOf(entries);
         if (entries.isEmpty()) {

@@ -17,7 +17,13 @@ public record GenericNack(long senderSsrc, long mediaSsrc, List<Integer> lost) i
     /** Feedback message type. */
     public static final int FMT = 1;
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param senderSsrc SSRC of the sender of this feedback packet
+     * @param mediaSsrc SSRC of the media source the feedback is about
+     * @param lost the sequence numbers reported lost
+     */
     public GenericNack {
         lost = List.copyOf(lost);
         if (lost.isEmpty()) {

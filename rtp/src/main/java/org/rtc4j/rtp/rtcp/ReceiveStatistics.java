@@ -36,7 +36,13 @@ public final class ReceiveStatistics {
         this.clockRate = clockRate;
     }
 
-    /** Records one RTP packet of this source (retransmissions restored from RTX included). */
+    /**
+     * Records one RTP packet of this source (retransmissions restored from RTX included).
+     *
+     * @param sequenceNumber the RTP sequence number
+     * @param rtpTimestamp the RTP timestamp of the packet
+     * @param arrivalMicros when it arrived, in µs on the receiver clock
+     */
     public void onPacket(int sequenceNumber, long rtpTimestamp, long arrivalMicros) {
         long s = unwrapper.unwrap(sequenceNumber);
         if (baseSeq < 0) {
@@ -59,7 +65,12 @@ public final class ReceiveStatistics {
         lastTransit = transit;
     }
 
-    /** Remembers the source's last SR, for the LSR/DLSR fields. */
+    /**
+     * Remembers the source's last SR, for the LSR/DLSR fields.
+     *
+     * @param sr the sender report received
+     * @param arrivalMicros when it arrived, in µs on the receiver clock
+     */
     public void onSenderReport(SenderReport sr, long arrivalMicros) {
         lastSrMiddle = (sr.ntpTimestamp() >>> 16) & 0xFFFFFFFFL;
         lastSrArrivalMicros = arrivalMicros;
@@ -76,6 +87,7 @@ public final class ReceiveStatistics {
     }
 
     /**
+     * @param nowMicros the current time, in µs on the same clock as the arrival times
      * @return the report block for now; starts a new interval for the fraction-lost field
      *         (null before the first packet)
      */
@@ -97,7 +109,10 @@ public final class ReceiveStatistics {
                 lastSrArrivalMicros < 0 ? 0 : lastSrMiddle, dlsr & 0xFFFFFFFFL);
     }
 
-    /** @return the 64-bit NTP timestamp of a Unix time in µs */
+    /**
+     * @param unixMicros a Unix time, in µs
+     * @return the 64-bit NTP timestamp of a Unix time in µs
+     */
     public static long ntpTimestamp(long unixMicros) {
         long seconds = Math.floorDiv(unixMicros, 1_000_000L) + NTP_EPOCH_OFFSET_SECONDS;
         long micros = Math.floorMod(unixMicros, 1_000_000L);
@@ -108,6 +123,7 @@ public final class ReceiveStatistics {
      * Round-trip time from a report block about our own stream (RFC 3550 section 6.4.1).
      *
      * @param arrivalUnixMicros when the RR/SR carrying {@code block} arrived
+     * @param block the report block
      * @return RTT in µs, or -1 if the block has no LSR
      */
     public static long roundTripMicros(ReportBlock block, long arrivalUnixMicros) {

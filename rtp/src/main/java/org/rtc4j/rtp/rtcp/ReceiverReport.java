@@ -12,7 +12,12 @@ import org.rtc4j.rtp.RtpParseException;
  * @param reports up to 31 report blocks
  */
 public record ReceiverReport(long ssrc, List<ReportBlock> reports) implements RtcpPacket {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param ssrc SSRC of the reporter
+     * @param reports the reception report blocks (at most 31)
+     */
     public ReceiverReport {
         reports = List.copyOf(reports);
         if (reports.size() > 31) {

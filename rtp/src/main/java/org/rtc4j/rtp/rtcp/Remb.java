@@ -18,7 +18,13 @@ public record Remb(long senderSsrc, long bitrate, List<Long> ssrcs) implements R
     public static final int FMT = 15;
     private static final int IDENTIFIER = 0x52454D42; // "REMB"
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param senderSsrc SSRC of the sender of this feedback packet
+     * @param bitrate the estimated maximum bitrate, in bit/s
+     * @param ssrcs the SSRCs the estimate or packet applies to
+     */
     public Remb {
         ssrcs = List.copyOf(ssrcs);
         if (bitrate < 0 || ssrcs.size() > 255) {

@@ -18,7 +18,17 @@ public record ReportBlock(long ssrc, int fractionLost, int cumulativeLost, long 
     /** Encoded size in bytes. */
     public static final int SIZE = 24;
 
-    /** Validates field ranges. */
+    /**
+     * Validates field ranges.
+     *
+     * @param ssrc SSRC this packet or block is about
+     * @param fractionLost fraction lost since the last report, in 1/256
+     * @param cumulativeLost cumulative packets lost (24-bit, signed)
+     * @param extendedHighestSeq extended highest sequence number received
+     * @param jitter interarrival jitter, in RTP timestamp units
+     * @param lastSr middle 32 bits of the NTP timestamp of the last SR received (LSR)
+     * @param delaySinceLastSr delay since that SR, in 1/65536 s (DLSR)
+     */
     public ReportBlock {
         if (fractionLost < 0 || fractionLost > 255 || cumulativeLost < -(1 << 23) || cumulativeLost >= (1 << 23)) {
             throw new IllegalArgumentException("report block loss fields");

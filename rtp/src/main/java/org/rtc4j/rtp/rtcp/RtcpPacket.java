@@ -32,6 +32,8 @@ public interface RtcpPacket {
     /**
      * Serializes this packet at {@code dst[off]}.
      *
+     * @param dst the buffer to write into
+     * @param off offset in {@code dst} to write at
      * @return bytes written ({@link #length()})
      */
     int write(byte[] dst, int off);

@@ -17,7 +17,12 @@ public final class RtcpParser {
     private RtcpParser() {
     }
 
-    /** @return true if the byte at {@code off} starts an RTCP rather than an RTP packet (RFC 5761) */
+    /**
+     * @param b the buffer
+     * @param off offset of the first byte in the buffer
+     * @param len number of bytes
+     * @return true if the byte at {@code off} starts an RTCP rather than an RTP packet (RFC 5761)
+     */
     public static boolean isRtcp(byte[] b, int off, int len) {
         if (len < 2) {
             return false;
@@ -29,7 +34,11 @@ public final class RtcpParser {
     /**
      * Parses every packet in {@code b[off, off+len)}.
      *
+     * @param b the buffer
+     * @param off offset of the first byte in the buffer
+     * @param len number of bytes
      * @throws RtpParseException on a malformed packet anywhere in the datagram
+     * @return the packets, in datagram order
      */
     public static List<RtcpPacket> parse(byte[] b, int off, int len) throws RtpParseException {
         Bytes.checkRange(b, off, len);
@@ -71,7 +80,10 @@ public final class RtcpParser {
         return out;
     }
 
-    /** @return the packets of {@code datagram} */
+    /**
+     * @param datagram an SRTCP-unprotected datagram holding a compound packet
+     * @return the packets of {@code datagram}
+     */
     public static List<RtcpPacket> parse(byte[] datagram) throws RtpParseException {
         return parse(datagram, 0, datagram.length);
     }
@@ -115,7 +127,10 @@ public final class RtcpParser {
         return new UnknownRtcp(count, pt, Arrays.copyOfRange(b, o, o + len));
     }
 
-    /** @return the packets serialized back to back as one compound datagram */
+    /**
+     * @param packets the RTCP packets, in order
+     * @return the packets serialized back to back as one compound datagram
+     */
     public static byte[] write(List<? extends RtcpPacket> packets) {
         int n = 0;
         for (RtcpPacket p : packets) {

@@ -17,7 +17,16 @@ import org.rtc4j.rtp.RtpParseException;
  */
 public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long packetCount, long octetCount,
         List<ReportBlock> reports) implements RtcpPacket {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param ssrc SSRC of the sender
+     * @param ntpTimestamp the 64-bit NTP timestamp of the report
+     * @param rtpTimestamp the RTP timestamp of the packet
+     * @param packetCount sender's packet count
+     * @param octetCount sender's payload octet count
+     * @param reports the reception report blocks (at most 31)
+     */
     public SenderReport {
         reports = List.copyOf(reports);
         if (reports.size() > 31) {

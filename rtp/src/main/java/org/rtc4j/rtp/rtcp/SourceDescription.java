@@ -22,7 +22,12 @@ public record SourceDescription(List<SourceDescription.Chunk> chunks) implements
      * @param text UTF-8 text, at most 255 bytes encoded
      */
     public record Item(int type, String text) {
-        /** Validates the type. */
+        /**
+         * Validates the type.
+         *
+         * @param type the SDES item type
+         * @param text the item text (UTF-8, at most 255 bytes)
+         */
         public Item {
             if (type < 1 || type > 255 || text.getBytes(StandardCharsets.UTF_8).length > 255) {
                 throw new IllegalArgumentException("SDES item");
@@ -37,7 +42,12 @@ public record SourceDescription(List<SourceDescription.Chunk> chunks) implements
      * @param items its items
      */
     public record Chunk(long ssrc, List<Item> items) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param ssrc SSRC or CSRC the chunk describes
+         * @param items the SDES items of the chunk
+         */
         public Chunk {
             items = List.copyOf(items);
         }
@@ -51,7 +61,11 @@ public record SourceDescription(List<SourceDescription.Chunk> chunks) implements
         }
     }
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param chunks the chunks, one per source
+     */
     public SourceDescription {
         chunks = List.copyOf(chunks);
         if (chunks.size() > 31) {
@@ -59,7 +73,11 @@ public record SourceDescription(List<SourceDescription.Chunk> chunks) implements
         }
     }
 
-    /** @return an SDES with one CNAME chunk */
+    /**
+     * @param ssrc SSRC or CSRC the chunk describes
+     * @param cname the canonical name (CNAME)
+     * @return an SDES with one CNAME chunk
+     */
     public static SourceDescription cname(long ssrc, String cname) {
         return new SourceDescription(List.of(new Chunk(ssrc, List.of(new Item(CNAME, cname)))));
     }

@@ -39,6 +39,11 @@ public final class TransportCcFeedback implements RtcpPacket {
     /**
      * @param statuses one status per sequence number from {@code baseSequence}
      * @param deltas   one delta (250 µs ticks) per received status, in order
+     * @param senderSsrc SSRC of the sender of this feedback packet
+     * @param mediaSsrc SSRC of the media source the feedback is about
+     * @param baseSequence transport-wide sequence number of the first packet reported
+     * @param referenceTime reference time, in multiples of 64 ms
+     * @param feedbackCount feedback packet count, incremented per packet sent (mod 256)
      */
     public TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSequence, int referenceTime,
             int feedbackCount, int[] statuses, int[] deltas) {
@@ -76,6 +81,11 @@ public final class TransportCcFeedback implements RtcpPacket {
      *
      * @param arrivalMicros per sequence number from {@code baseSequence}: arrival time in µs, or
      *                      a negative value for a lost packet
+     * @param senderSsrc SSRC of the sender of this feedback packet
+     * @param mediaSsrc SSRC of the media source the feedback is about
+     * @param baseSequence transport-wide sequence number of the first packet reported
+     * @param feedbackCount feedback packet count, incremented per packet sent (mod 256)
+     * @return the feedback packet
      */
     public static TransportCcFeedback fromArrivals(long senderSsrc, long mediaSsrc, int baseSequence,
             int feedbackCount, long[] arrivalMicros) {

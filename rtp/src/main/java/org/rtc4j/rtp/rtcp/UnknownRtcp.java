@@ -11,7 +11,13 @@ import java.util.Arrays;
  * @param body       everything after the 4-byte header, padding removed
  */
 public record UnknownRtcp(int count, int packetType, byte[] body) implements RtcpPacket {
-    /** Copies the body and pads it to 32 bits. */
+    /**
+     * Copies the body and pads it to 32 bits.
+     *
+     * @param count the 5-bit count field of the header
+     * @param packetType the RTCP packet type
+     * @param body the packet body after the 4-byte header
+     */
     public UnknownRtcp {
         if (count < 0 || count > 31 || packetType < 0 || packetType > 255) {
             throw new IllegalArgumentException("unknown RTCP header fields");
@@ -19,6 +25,7 @@ public record UnknownRtcp(int count, int packetType, byte[] body) implements Rtc
         body = Arrays.copyOf(body, RtcpHeader.pad4(body.length));
     }
 
+    /** @return a copy of the packet body */
     @Override
     public byte[] body() {
         return body.clone();
