@@ -12,7 +12,8 @@ public final class AbsSendTime {
     }
 
     /**
-     * @param micros a time in microseconds (only its value modulo 64 s is kept)
+     * @param micros a time in microseconds (only its value modulo 64 s is kept); must be below
+     *               2<sup>45</sup> (about 407 days), or the fixed-point shift overflows
      * @return the 24-bit value for a time in microseconds
      */
     public static int fromMicros(long micros) {

@@ -23,7 +23,7 @@ public final class AnnexBReader {
     /**
      * @param in the stream to read from, positioned at the start of the file
      * @return access units, each an Annex-B byte stream with 4-byte start codes
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be read
      */
     public static List<byte[]> readAccessUnits(InputStream in) throws IOException, RtpParseException {
         byte[] all = in.readNBytes(MAX_STREAM + 1);
@@ -66,7 +66,7 @@ public final class AnnexBReader {
     /**
      * @param in the stream to read from, positioned at the start of the file
      * @return H.265 access units of {@code in}, each an Annex-B byte stream
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be read
      */
     public static List<byte[]> readAccessUnitsH265(InputStream in) throws IOException, RtpParseException {
         byte[] all = in.readNBytes(MAX_STREAM + 1);

@@ -18,7 +18,7 @@ public final class AnnexBWriter implements AutoCloseable {
      * Appends an access unit that is already in Annex-B form (as depacketizers produce).
      *
      * @param annexB the stream to write the Annex-B byte stream to
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be written
      */
     public void writeAccessUnit(byte[] annexB) throws IOException {
         out.write(annexB);
@@ -28,7 +28,7 @@ public final class AnnexBWriter implements AutoCloseable {
      * Appends NAL units (without start codes), each prefixed by a 4-byte start code.
      *
      * @param nals the NAL units of one access unit, without start codes
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be written
      */
     public void writeNalUnits(List<byte[]> nals) throws IOException {
         for (byte[] n : nals) {

@@ -42,7 +42,7 @@ public final class IvfReader implements AutoCloseable {
      *
      * @param in the stream to read from, positioned at the start of the file
      * @throws RtpParseException if it is not an IVF stream
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be read
      */
     public IvfReader(InputStream in) throws IOException, RtpParseException {
         this.in = in;
@@ -66,7 +66,7 @@ public final class IvfReader implements AutoCloseable {
 
     /**
      * @return the next frame, or null at end of file
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be read
      */
     public IvfFrame next() throws IOException, RtpParseException {
         byte[] fh = MediaIo.readFully(in, 12, true);

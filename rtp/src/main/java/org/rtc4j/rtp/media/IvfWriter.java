@@ -20,7 +20,7 @@ public final class IvfWriter implements AutoCloseable {
      * @param height frame height, in pixels
      * @param timebaseDenominator timebase denominator (e.g. 90000 for RTP video clocks)
      * @param timebaseNumerator timebase numerator (usually 1)
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be written
      */
     public IvfWriter(OutputStream out, String fourcc, int width, int height, int timebaseDenominator,
             int timebaseNumerator, long frameCount) throws IOException {
@@ -52,7 +52,7 @@ public final class IvfWriter implements AutoCloseable {
      * @param data the frame
      * @param off offset of the frame in {@code data}
      * @param len length of the frame, in bytes
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be written
      */
     public void writeFrame(long pts, byte[] data, int off, int len) throws IOException {
         Bytes.putLe32(frameHeader, 0, len);
@@ -66,7 +66,7 @@ public final class IvfWriter implements AutoCloseable {
      *
      * @param pts presentation time, in timebase units of the IVF header
      * @param data the frame
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be written
      */
     public void writeFrame(long pts, byte[] data) throws IOException {
         writeFrame(pts, data, 0, data.length);

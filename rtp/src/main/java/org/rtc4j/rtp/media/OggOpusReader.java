@@ -40,7 +40,7 @@ public final class OggOpusReader implements AutoCloseable {
      * Reads the two header packets.
      *
      * @param in the stream to read from, positioned at the start of the file
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be read
      */
     public OggOpusReader(InputStream in) throws IOException, RtpParseException {
         this.in = in;
@@ -95,7 +95,7 @@ public final class OggOpusReader implements AutoCloseable {
 
     /**
      * @return the next audio packet, or null at the end
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be read
      */
     public OpusPacket next() throws IOException, RtpParseException {
         return nextRaw();

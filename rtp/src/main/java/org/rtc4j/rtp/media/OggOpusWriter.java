@@ -25,7 +25,7 @@ public final class OggOpusWriter implements AutoCloseable {
      * @param head the OpusHead to write in the first page
      * @param serial the Ogg bitstream serial number
      * @param vendor the vendor string of the OpusTags page
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be written
      */
     public OggOpusWriter(OutputStream out, OpusHead head, long serial, String vendor) throws IOException {
         this.out = out;
@@ -43,7 +43,7 @@ public final class OggOpusWriter implements AutoCloseable {
      * Appends one Opus packet (at most 255 * 255 - 1 bytes).
      *
      * @param packet one Opus packet
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be written
      */
     public void writePacket(byte[] packet) throws IOException {
         if (packet.length >= 255 * 255) {

@@ -25,7 +25,7 @@ public record Wav(int format, int channels, int sampleRate, int bitsPerSample, b
     public static final int MULAW = 7;
 
     /**
-     * @param channels number of channels (1 or 2)
+     * @param channels channel count (the samples are interleaved in this order)
      * @param sampleRate samples per second per channel
      * @param samples interleaved 16-bit PCM samples
      * @return a 16-bit PCM WAV of {@code samples} (interleaved)
@@ -55,7 +55,7 @@ public record Wav(int format, int channels, int sampleRate, int bitsPerSample, b
      *
      * @param in the stream to read from, positioned at the start of the file
      * @return the audio
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be read
      */
     public static Wav read(InputStream in) throws IOException, RtpParseException {
         byte[] riff = MediaIo.readFully(in, 12, false);
@@ -105,7 +105,7 @@ public record Wav(int format, int channels, int sampleRate, int bitsPerSample, b
      * Writes this WAV.
      *
      * @param out the stream to write to
-     * @throws IOException if the stream cannot be read or written
+     * @throws IOException if the stream cannot be written
      */
     public void write(OutputStream out) throws IOException {
         int blockAlign = channels * bitsPerSample / 8;

@@ -1,4 +1,0 @@
-/**
- * Engine.IO / Socket.IO server and client, and the WebRTC signaling service.
- */
-package org.rtc4j.signaling;
