@@ -106,8 +106,10 @@ class DocSnippetsTest {
     }
 
     private void check(DocSnippet s, List<String> imports) throws Exception {
-        Path src = Files.createDirectories(work.resolve("src"));
-        Path classes = Files.createDirectories(work.resolve("classes"));
+        // A directory per block, so no block compiles or runs against another one's classes.
+        Path dir = Files.createTempDirectory(work, "block");
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
         Path file = src.resolve(s.fileName());
         String source = s.source(imports);
         Files.writeString(file, source);
@@ -136,9 +138,10 @@ class DocSnippetsTest {
 
     private Process start(DocSnippet s, Path classes, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
+        Path cwd = classes.getParent();
         return new ProcessBuilder(java, "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"),
                 s.mainClass())
-                .directory(work.toFile())
+                .directory(cwd.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -151,7 +154,7 @@ class DocSnippetsTest {
             assertThat(System.getenv("CI")).as("%s needs root and Chromium, which CI has", s).isNull();
             Assumptions.abort("needs root (own network namespace) and /usr/bin/chromium");
         }
-        Path log = work.resolve("run.log");
+        Path log = classes.resolveSibling("run.log");
         Process p = start(s, classes, log);
         try {
             waitFor(log, p, "open " + s.browserUrl(), 30);
@@ -176,7 +179,7 @@ class DocSnippetsTest {
     }
 
     private void run(DocSnippet s, Path classes) throws Exception {
-        Path log = work.resolve("run.log");
+        Path log = classes.resolveSibling("run.log");
         Process p = start(s, classes, log);
         boolean exited = p.waitFor(RUN_SECONDS, TimeUnit.SECONDS);
         if (!exited) {
