@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"fmt"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/pion/webrtc/v3"
 )
@@ -45,7 +47,9 @@ func (s *scenario) chat() {
 }
 
 // partial: unordered or maxRetransmits-0, in-band from here; the test echoes a text and a
-// binary message. Order is not promised, so the echoes are matched by type.
+// binary message. Order is not promised, so the echoes are matched by type. The lossy channel
+// may lose a message or its echo (maxRetransmits 0, with the bulk transfers running), so it
+// sends the pair again every 500 ms until both echoes are back.
 func (s *scenario) partial(label string, init *webrtc.DataChannelInit, done chan struct{}) {
 	ch, err := s.pc.CreateDataChannel(label, init)
 	if err != nil {
@@ -54,10 +58,34 @@ func (s *scenario) partial(label string, init *webrtc.DataChannelInit, done chan
 	}
 	payload := random(1200)
 	want := text + " (" + label + ")"
+	lossy := init.MaxRetransmits != nil && *init.MaxRetransmits == 0
+	var rounds int32 // written by the sender, read by OnMessage
 	got := map[bool][]byte{}
 	ch.OnOpen(func() {
-		send(ch, []byte(want), true)
-		send(ch, payload, false)
+		go func() {
+			limit := int32(1)
+			if lossy {
+				limit = 40
+			}
+			for atomic.LoadInt32(&rounds) < limit {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				atomic.AddInt32(&rounds, 1)
+				send(ch, []byte(want), true)
+				send(ch, payload, false)
+				if limit == 1 {
+					return
+				}
+				select {
+				case <-done:
+					return
+				case <-time.After(500 * time.Millisecond):
+				}
+			}
+		}()
 	})
 	var once sync.Once
 	ch.OnMessage(func(m webrtc.DataChannelMessage) {
@@ -66,6 +94,7 @@ func (s *scenario) partial(label string, init *webrtc.DataChannelInit, done chan
 			once.Do(func() {
 				s.set(label+"_echo", string(got[true]) == want && bytes.Equal(got[false], payload))
 				s.set(label+"_options", options(ch))
+				s.set(label+"_rounds", atomic.LoadInt32(&rounds))
 				close(done)
 			})
 		}

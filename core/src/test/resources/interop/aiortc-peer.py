@@ -86,17 +86,27 @@ async def main():
             chat_done.set_result(None)
 
     # unordered and lossy (maxRetransmits 0): in-band from here; the test echoes a text and a
-    # binary message on each; order is not promised, so the echoes are matched by type.
+    # binary message on each; order is not promised, so the echoes are matched by type. The lossy
+    # channel may lose a message or its echo (maxRetransmits 0, with the bulk transfers running),
+    # so it sends the pair again every 0.5 s until both echoes are back.
     def partial(label, key, **options):
         ch = pc.createDataChannel(label, **options)
         done = loop.create_future()
         payload = os.urandom(1200)
         got = {}
+        rounds = [0]
+        lossy = options.get("maxRetransmits") == 0
+
+        async def send_pairs():
+            while not done.done() and rounds[0] < (40 if lossy else 1):
+                rounds[0] += 1
+                ch.send(TEXT + " (" + label + ")")
+                ch.send(payload)
+                await asyncio.sleep(0.5)
 
         @ch.on("open")
         def opened():
-            ch.send(TEXT + " (" + label + ")")
-            ch.send(payload)
+            loop.create_task(send_pairs())
 
         @ch.on("message")
         def message(m):
@@ -105,6 +115,7 @@ async def main():
                 result[key + "_echo"] = got["text"] == TEXT + " (" + label + ")" and got["binary"] == payload
                 result[key + "_options"] = "ordered=%s maxRetransmits=%s" % (
                     str(ch.ordered).lower(), "null" if ch.maxRetransmits is None else ch.maxRetransmits)
+                result[key + "_rounds"] = rounds[0]
                 done.set_result(None)
 
         return done

@@ -78,7 +78,9 @@ class ChromiumPeerTest extends InteropTest {
         assertThat(r.get("unordered_options")).isEqualTo("ordered=false maxRetransmits=null");
         assertThat(r.get("lossy_options")).isEqualTo("ordered=true maxRetransmits=0");
         assertThat(s.partialEchoed.get("unordered")).hasValue(2);
-        assertThat(s.partialEchoed.get("lossy")).hasValue(2);
+        // the lossy channel sends its pair again until both echoes are back (a message or its
+        // echo may be abandoned): at least one text and one binary were echoed, one per send
+        assertThat(s.partialEchoed.get("lossy").get()).isBetween(2, 2 * ((Number) r.get("lossy_rounds")).intValue());
         // text and binary echoed by the peer on the pre-negotiated channel
         List<RTCDataChannelMessage> echoes = s.negEchoes.get(10, TimeUnit.SECONDS);
         assertThat(echoes.get(0).binary()).isFalse();

@@ -339,7 +339,8 @@ final class EchoScenario implements AutoCloseable {
                     + ", failures " + failures + ", chat echoed " + chatEchoed + ", neg echoes "
                     + negEchoes.isDone() + ", bulk sent " + bulkSent.isDone() + ", bulk received from the peer "
                     + bulkBytesReceived + " bytes, chat closed " + chatClosed.getNow(null)
-                    + ", neg closed " + negClosed.getNow(null) + ", neg state " + neg.readyState() + "; peer said:\n" + link.transcript());
+                    + ", neg closed " + negClosed.getNow(null) + ", neg state " + neg.readyState()
+                    + ", echoed on unordered/lossy " + partialEchoed + "; peer said:\n" + link.transcript());
         }
     }
 
