@@ -1,26 +1,26 @@
 package org.rtc4j.signaling.service;
 
-import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.ExpiredJwtException;
-import io.jsonwebtoken.JwtException;
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.SignatureException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HS256 JWTs for the signaling service: a {@code rooms} array claim (the rooms the bearer may
- * join) and {@code exp}. Minted by {@code rtc4j token}, checked on every Socket.IO connect.
+ * HS256 JWTs (RFC 7519) for the signaling service: a {@code rooms} array claim (the rooms the
+ * bearer may join), {@code iat} and {@code exp}. Minted by {@code rtc4j token}, checked on every
+ * Socket.IO connect. Tokens from any other JWT library interoperate as long as they are HS256
+ * with this secret, carry {@code exp} and a {@code rooms} array of strings; {@code nbf} is
+ * honoured when present. Only HS256 is accepted, whatever the token's header says.
  */
 public final class SignalingTokens {
-    private final SecretKey key;
+    private final Hs256Jws jws;
     private final Clock clock;
 
     /**
@@ -35,7 +35,7 @@ public final class SignalingTokens {
         if (b.length < 32) {
             throw new IllegalArgumentException("the signaling secret must be at least 32 bytes for HS256");
         }
-        this.key = new SecretKeySpec(b, "HmacSHA256");
+        this.jws = new Hs256Jws(b);
         this.clock = clock;
     }
 
@@ -57,13 +57,13 @@ public final class SignalingTokens {
      * @return the compact JWS, with {@code rooms}, {@code iat} and {@code exp} claims
      */
     public String mint(List<String> rooms, Duration ttl) {
-        Instant now = clock.instant();
-        return Jwts.builder()
-                .claim("rooms", List.copyOf(rooms))
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plus(ttl)))
-                .signWith(key, Jwts.SIG.HS256)
-                .compact();
+        long now = clock.instant().getEpochSecond();
+        ObjectNode claims = JsonNodeFactory.instance.objectNode();
+        ArrayNode r = claims.putArray("rooms");
+        rooms.forEach(room -> r.add(room));
+        claims.put("iat", now);
+        claims.put("exp", now + ttl.toSeconds());
+        return jws.sign(claims);
     }
 
     /**
@@ -79,29 +79,63 @@ public final class SignalingTokens {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("authentication failed: token missing");
         }
-        Claims claims;
+        ObjectNode claims;
         try {
-            claims = Jwts.parser()
-                    .verifyWith(key)
-                    .clock(() -> Date.from(clock.instant()))
-                    .build()
-                    .parseSignedClaims(token)
-                    .getPayload();
-        } catch (ExpiredJwtException e) {
-            throw new InvalidTokenException("authentication failed: token expired");
-        } catch (SignatureException e) {
+            claims = jws.verify(token);
+        } catch (Hs256Jws.BadSignature e) {
             throw new InvalidTokenException("authentication failed: invalid token signature");
-        } catch (JwtException | IllegalArgumentException e) {
+        } catch (Hs256Jws.WrongAlgorithm e) {
+            throw new InvalidTokenException("authentication failed: token is not signed with HS256");
+        } catch (Hs256Jws.Malformed e) {
             throw new InvalidTokenException("authentication failed: malformed token");
         }
-        if (claims.getExpiration() == null) {
+        Instant now = clock.instant();
+        JsonNode exp = claims.get("exp");
+        if (exp == null) {
             throw new InvalidTokenException("authentication failed: token has no expiry");
         }
-        Object rooms = claims.get("rooms");
-        if (!(rooms instanceof List<?> l) || !l.stream().allMatch(String.class::isInstance)) {
+        // RFC 7519 §4.1.4/§4.1.5: NumericDate seconds; valid while now is before exp and not
+        // before nbf.
+        if (!exp.isNumber()) {
+            throw new InvalidTokenException("authentication failed: malformed token");
+        }
+        if (!now.isBefore(numericDate(exp))) {
+            throw new InvalidTokenException("authentication failed: token expired");
+        }
+        JsonNode nbf = claims.get("nbf");
+        if (nbf != null) {
+            if (!nbf.isNumber()) {
+                throw new InvalidTokenException("authentication failed: malformed token");
+            }
+            if (now.isBefore(numericDate(nbf))) {
+                throw new InvalidTokenException("authentication failed: token not valid yet");
+            }
+        }
+        JsonNode rooms = claims.get("rooms");
+        if (rooms == null || !rooms.isArray()) {
             throw new InvalidTokenException("authentication failed: token has no rooms claim");
         }
-        return Set.copyOf(l.stream().map(String.class::cast).toList());
+        Set<String> out = new HashSet<>();
+        for (JsonNode room : rooms) {
+            if (!room.isTextual()) {
+                throw new InvalidTokenException("authentication failed: token has no rooms claim");
+            }
+            out.add(room.textValue());
+        }
+        return Set.copyOf(out);
+    }
+
+    /** Seconds since the epoch, possibly fractional, clamped to what an Instant holds. */
+    private static Instant numericDate(JsonNode n) {
+        double s = n.doubleValue();
+        if (!(s > -3.0e16)) {
+            return Instant.MIN;
+        }
+        if (!(s < 3.0e16)) {
+            return Instant.MAX;
+        }
+        long whole = (long) Math.floor(s);
+        return Instant.ofEpochSecond(whole, (long) ((s - whole) * 1e9));
     }
 
     /** A token that is missing, forged, expired or malformed. */
