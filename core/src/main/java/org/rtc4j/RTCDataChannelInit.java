@@ -15,6 +15,9 @@ public final class RTCDataChannelInit {
     private boolean negotiated;
     private Integer id;
 
+    private RTCDataChannelInit() {
+    }
+
     /**
      * Reliable and ordered, like a TCP stream of messages.
      *

@@ -14,6 +14,9 @@ public final class RTCRtpTransceiverInit {
     private final List<String> streams = new ArrayList<>();
     private final List<RTCRtpEncodingParameters> sendEncodings = new ArrayList<>();
 
+    private RTCRtpTransceiverInit() {
+    }
+
     /**
      * Sends and receives (the browser's default).
      *

@@ -96,8 +96,10 @@ class DocSnippetsTest {
             return out;
         }
         try (Stream<Path> files = Files.walk(sources)) {
-            // A package with only package-info.java has no class to import: javac refuses its wildcard.
-            files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("package-info.java"))
+            // A package with only package-info.java has no class to import: javac refuses its
+            // wildcard. module-info.java sits in no package at all.
+            files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("package-info.java")
+                            && !p.endsWith("module-info.java"))
                     .map(Path::getParent).distinct().sorted()
                     .map(p -> sources.relativize(p).toString().replace(File.separatorChar, '.') + ".*")
                     .forEach(out::add);

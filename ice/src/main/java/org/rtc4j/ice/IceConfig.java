@@ -11,6 +11,10 @@ import org.rtc4j.ice.turn.TurnServer;
  * may tune pacing.
  */
 public final class IceConfig {
+    /** Creates settings with every default (RFC 8445/7675, as browsers behave). */
+    public IceConfig() {
+    }
+
     /** Initial role (a role conflict may change it). */
     public IceRole role = IceRole.CONTROLLING;
     /** Local ufrag; random if null. */

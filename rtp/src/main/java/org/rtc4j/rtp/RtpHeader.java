@@ -7,6 +7,10 @@ package org.rtc4j.rtp;
  * {@link #write} returns. {@link #clear()} resets everything for the next packet.
  */
 public final class RtpHeader {
+    /** Creates a cleared header (every field zero, no CSRCs, no extensions); set fields, then {@link #write}. */
+    public RtpHeader() {
+    }
+
     private boolean marker;
     private int payloadType;
     private int sequenceNumber;

@@ -11,6 +11,10 @@ package org.rtc4j.rtp;
  * thread: {@code view.wrap(buf, off, len)} costs nothing on the heap.
  */
 public final class RtpPacket {
+    /** Creates a view over nothing; {@link #wrap} points it at a packet. */
+    public RtpPacket() {
+    }
+
     /** Fixed RTP header size in bytes. */
     public static final int FIXED_HEADER = 12;
     /** Profile value of an RFC 8285 one-byte header extension block. */

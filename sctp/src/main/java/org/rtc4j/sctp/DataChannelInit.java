@@ -5,6 +5,10 @@ package org.rtc4j.sctp;
  * mutable; {@code maxRetransmits} and {@code maxPacketLifeTime} are mutually exclusive.
  */
 public final class DataChannelInit {
+    /** Creates options for a reliable, ordered, in-band negotiated channel. */
+    public DataChannelInit() {
+    }
+
     boolean ordered = true;
     Integer maxRetransmits;
     Integer maxPacketLifeTime;

@@ -10,6 +10,10 @@ import java.util.Random;
  * receive window, 256 KiB messages, 65535 streams each way.
  */
 public final class SctpConfig {
+    /** Creates settings with the WebRTC defaults above. */
+    public SctpConfig() {
+    }
+
     private boolean dtlsClient;
     private int localPort = 5000;
     private int remotePort = 5000;

@@ -11,6 +11,10 @@ import org.rtc4j.ice.stun.StunParseException;
  * (RFC 8656 section 12.5). Bytes arrive in arbitrary chunks; complete frames come out.
  */
 public final class StreamFramer {
+    /** Creates a framer with nothing buffered. */
+    public StreamFramer() {
+    }
+
     private static final int MAX_BUFFER = 2 * 65_536 + 64;
     private byte[] buf = new byte[2048];
     private int len;

@@ -12,6 +12,10 @@ import org.rtc4j.rtp.RtpParseException;
  * {@link #timestampUnitsPerByte()}, so split packets need timestamps {@code ts + offset}.
  */
 public final class AudioPayloader extends AudioFrames {
+    /** Creates a payloader; it keeps no state between frames. */
+    public AudioPayloader() {
+    }
+
     /** Static payload type of PCMU. */
     public static final int PT_PCMU = 0;
     /** Static payload type of PCMA. */

@@ -14,6 +14,10 @@ import org.rtc4j.rtp.RtpParseException;
  * its output is again a valid IVF/Annex-free temporal unit.
  */
 public final class Av1Payloader implements Payloader, Depacketizer {
+    /** Creates a payloader and depacketizer with nothing pending. */
+    public Av1Payloader() {
+    }
+
     static final int OBU_SEQUENCE_HEADER = 1;
     static final int OBU_TEMPORAL_DELIMITER = 2;
     static final int OBU_TILE_LIST = 8;

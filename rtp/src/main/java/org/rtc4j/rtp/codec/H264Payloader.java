@@ -14,6 +14,10 @@ import org.rtc4j.rtp.RtpParseException;
  * and FU-A packets and emits an Annex-B access unit with 4-byte start codes.
  */
 public final class H264Payloader implements Payloader, Depacketizer {
+    /** Creates a payloader and depacketizer that have seen no SPS/PPS yet. */
+    public H264Payloader() {
+    }
+
     static final int STAP_A = 24;
     static final int FU_A = 28;
     private static final byte[] START_CODE = {0, 0, 0, 1};

@@ -13,6 +13,10 @@ import org.rtc4j.rtp.RtpParseException;
  * codes.
  */
 public final class H265Payloader implements Payloader, Depacketizer {
+    /** Creates a payloader and depacketizer that have seen no VPS/SPS/PPS yet. */
+    public H265Payloader() {
+    }
+
     static final int AP = 48;
     static final int FU = 49;
     static final int PACI = 50;

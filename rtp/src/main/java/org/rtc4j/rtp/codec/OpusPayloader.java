@@ -9,6 +9,10 @@ import org.rtc4j.rtp.RtpParseException;
  * which is the identity. Every Opus packet decodes on its own, so every frame is a "key frame".
  */
 public final class OpusPayloader extends AudioFrames {
+    /** Creates a payloader; it keeps no state between frames. */
+    public OpusPayloader() {
+    }
+
     @Override
     public List<byte[]> payload(int maxPayload, byte[] frame, int off, int len) {
         if (len > maxPayload) {

@@ -11,6 +11,10 @@ import org.rtc4j.rtp.RtpParseException;
  * packets are all lost, the tone is reported when the next event begins.
  */
 public final class DtmfReceiver {
+    /** Creates a receiver that has heard no event yet. */
+    public DtmfReceiver() {
+    }
+
     /**
      * A completed tone.
      *

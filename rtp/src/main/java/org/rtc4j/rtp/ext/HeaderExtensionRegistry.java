@@ -10,6 +10,10 @@ import java.util.TreeMap;
  * packet path.
  */
 public final class HeaderExtensionRegistry {
+    /** Creates an empty registry: no id is mapped until {@code a=extmap} lines are added. */
+    public HeaderExtensionRegistry() {
+    }
+
     private final String[] byId = new String[256];
     private final Map<String, Integer> byUri = new TreeMap<>();
 

@@ -260,6 +260,9 @@ public final class SocketIoServer implements AutoCloseable {
         private String path = "/socket.io/";
         private EngineOptions engineOptions = EngineOptions.defaults();
         private Duration connectTimeout = Duration.ofSeconds(45);
+
+        private Builder() {
+        }
         private int maxAttachments = 10;
         private Path clientBundle;
         private boolean serveClient = true;
