@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -45,7 +46,14 @@ final class EchoChecks {
         // not when its consent freshness expires 30 s later.
         long closing = System.nanoTime();
         s.pc.close();
-        long heardMs = (s.peerClosed.get(10, TimeUnit.SECONDS) - closing) / 1_000_000;
+        long heard;
+        try {
+            heard = s.peerClosed.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(peer + " did not report " + closeSeen + " within 10 s of rtc4j's close() ("
+                    + role + ")\n" + peer + " printed:\n" + peerOutput.get(), e);
+        }
+        long heardMs = (heard - closing) / 1_000_000;
         log.info("rtc4j close() -> {} ({}): {} ms", closeSeen, role, heardMs);
     }
 }
