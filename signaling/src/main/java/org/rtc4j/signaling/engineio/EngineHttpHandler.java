@@ -2,6 +2,7 @@ package org.rtc4j.signaling.engineio;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -17,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -29,6 +31,13 @@ import java.util.Map;
  * Answers Engine.IO HTTP requests under the engine path (handshake, long-polling GET/POST,
  * WebSocket upgrade) and passes every other request down the pipeline (static files). Shared by
  * all channels: per-connection state lives in the session.
+ *
+ * <p>{@link org.rtc4j.signaling.server.EngineIoServer} and
+ * {@link org.rtc4j.signaling.server.SocketIoServer} install it for you. In a pipeline of your
+ * own, put it after an {@code HttpServerCodec} and an {@code HttpObjectAggregator} sized to
+ * {@link EngineOptions#maxHttpBufferSize()}; on a WebSocket upgrade it replaces itself with the
+ * session's frame handler and removes the handler named {@code "static"}, if there is one, since
+ * that connection carries no more HTTP requests.
  */
 @ChannelHandler.Sharable
 public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -97,7 +106,9 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
             }
             if (upgrade) {
                 if (s.isWebSocket() || s.isUpgrading()) {
-                    error(ctx, keepAlive, origin, EngineError.BAD_REQUEST);
+                    // As the reference server: the WebSocket handshake completes and the new
+                    // socket is closed at once; the session on its current transport is untouched.
+                    handshakeAndClose(ctx, req);
                     return;
                 }
                 upgradeToWebSocket(ctx, req, s, true);
@@ -213,6 +224,23 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
         ctx.close();
     }
 
+    private void handshakeAndClose(ChannelHandlerContext ctx, FullHttpRequest req) {
+        String url = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
+        WebSocketServerHandshaker hs = new WebSocketServerHandshakerFactory(url, null, false).newHandshaker(req);
+        if (hs == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            return;
+        }
+        Channel ch = ctx.channel();
+        hs.handshake(ch, req).addListener((ChannelFutureListener) done -> {
+            if (done.isSuccess()) {
+                ch.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ch.close();
+            }
+        });
+    }
+
     private static String first(Map<String, List<String>> q, String name) {
         List<String> v = q.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
@@ -240,17 +268,23 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
     }
 
     private void error(ChannelHandlerContext ctx, boolean keepAlive, String origin, EngineError e) {
+        error(ctx, keepAlive, origin, server.options(), e);
+    }
+
+    static void error(ChannelHandlerContext ctx, boolean keepAlive, String origin, EngineOptions o, EngineError e) {
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, e.status(),
                 Unpooled.copiedBuffer(e.json(), StandardCharsets.UTF_8));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        cors(r, origin, server.options());
+        cors(r, origin, o);
         write(ctx, r, keepAlive);
     }
 
     static void write(ChannelHandlerContext ctx, FullHttpResponse r, boolean keepAlive) {
         HttpUtil.setContentLength(r, r.content().readableBytes());
+        // RFC 9112 §9.6: the response to a request that asked to close says so too, or a
+        // keep-alive client pools the socket this server is about to close.
+        HttpUtil.setKeepAlive(r, keepAlive);
         if (keepAlive) {
-            HttpUtil.setKeepAlive(r, true);
             ctx.writeAndFlush(r);
         } else {
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);

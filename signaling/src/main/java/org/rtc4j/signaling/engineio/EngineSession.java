@@ -34,6 +34,8 @@ final class EngineSession implements EngineSocket {
     private ScheduledFuture<?> pingTimer;
     private ScheduledFuture<?> pongTimer;
     private ScheduledFuture<?> upgradeTimer;
+    /** After the probe ping: releases a waiting poll every 100 ms so the client can pause polling. */
+    private ScheduledFuture<?> releaseTimer;
     private volatile Object attachment;
     // The WebSocket while it carries the session: read without the monitor by broadcasts.
     private volatile Channel liveWs;
@@ -154,6 +156,22 @@ final class EngineSession implements EngineSocket {
         EngineHttpHandler.respondText(p.ctx, p.keepAlive, p.origin, server.options(), EngineCodec.encodePayload(out));
     }
 
+    private void releasePollForUpgrade() {
+        synchronized (this) {
+            if (!closed && probe != null && poll != null) {
+                answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
+            }
+        }
+    }
+
+    // Caller holds the monitor and a poll is pending.
+    private void refusePoll() {
+        PendingPoll p = poll;
+        poll = null;
+        server.pollDone(p.ctx.channel());
+        EngineHttpHandler.error(p.ctx, p.keepAlive, p.origin, server.options(), EngineError.BAD_REQUEST);
+    }
+
     private void answerPoll(EnginePacket packet) {
         PendingPoll p = poll;
         poll = null;
@@ -169,10 +187,9 @@ final class EngineSession implements EngineSocket {
                 server.pollPending(ctx.channel(), this);
                 if (buffer != null && !buffer.isEmpty()) {
                     flushPoll();
-                } else if (probe != null) {
-                    // The client is upgrading: release it at once so it can send the upgrade packet.
-                    answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
                 }
+                // During an upgrade the poll waits like any other; after the probe ping the
+                // release timer answers it with a noop within 100 ms.
                 return true;
             }
         }
@@ -206,7 +223,16 @@ final class EngineSession implements EngineSocket {
                         server.listener().onMessage(this, p.text());
                     }
                 }
-                case CLOSE -> close("transport close");
+                case CLOSE -> {
+                    // As the reference polling transport does: the client asked to close, so
+                    // the poll it left waiting is released with a noop, not told "close".
+                    synchronized (this) {
+                        if (poll != null) {
+                            answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
+                        }
+                    }
+                    close("transport close");
+                }
                 case NOOP, PING -> {
                     // v4 clients do not ping outside a probe; a stray one is harmless.
                 }
@@ -235,9 +261,12 @@ final class EngineSession implements EngineSocket {
             }
             if (p.type() == EnginePacket.Type.PING && "probe".equals(p.text())) {
                 writeFrames(ch, List.of(EnginePacket.of(EnginePacket.Type.PONG, "probe")));
-                if (poll != null) {
-                    answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
-                }
+                // As the reference server: a waiting poll is released with a noop on a 100 ms
+                // beat rather than at once, so a poll the client sent after its upgrade packet
+                // (on another connection, read first) is still waiting when that packet lands.
+                cancel(releaseTimer);
+                releaseTimer = timers.scheduleAtFixedRate(this::releasePollForUpgrade, 100, 100,
+                        TimeUnit.MILLISECONDS);
                 return;
             }
             if (p.type() == EnginePacket.Type.UPGRADE) {
@@ -246,11 +275,15 @@ final class EngineSession implements EngineSocket {
                     upgradeTimer = null;
                 }
                 probe = null;
+                cancel(releaseTimer);
+                releaseTimer = null;
                 ws = ch;
                 websocket = true;
                 liveWs = ch;
                 if (poll != null) {
-                    answerPoll(EnginePacket.of(EnginePacket.Type.NOOP));
+                    // The client paused polling before it upgraded, so a poll still waiting was
+                    // sent after that: it is answered as any poll after the upgrade is.
+                    refusePoll();
                 }
                 if (buffer != null && !buffer.isEmpty()) {
                     writeFrames(ch, new ArrayList<>(buffer));
@@ -272,6 +305,8 @@ final class EngineSession implements EngineSocket {
                 return;
             }
             probe = null;
+            cancel(releaseTimer);
+            releaseTimer = null;
             if (upgradeTimer != null) {
                 upgradeTimer.cancel(false);
                 upgradeTimer = null;
@@ -334,6 +369,7 @@ final class EngineSession implements EngineSocket {
             cancel(pingTimer);
             cancel(pongTimer);
             cancel(upgradeTimer);
+            cancel(releaseTimer);
             if (poll != null) {
                 answerPoll(EnginePacket.of(EnginePacket.Type.CLOSE));
             }

@@ -1,17 +1,7 @@
 package org.rtc4j.signaling.server;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rtc4j.signaling.engineio.EngineHttpHandler;
 import org.rtc4j.signaling.engineio.EngineListener;
-import org.rtc4j.signaling.engineio.EngineOptions;
 import org.rtc4j.signaling.engineio.EngineServer;
 import org.rtc4j.signaling.engineio.EngineSocket;
 import org.slf4j.Logger;
@@ -53,8 +42,7 @@ public final class SocketIoServer implements AutoCloseable {
         this.engine = new EngineServer(b.engineOptions, new Listener());
         this.ownGroup = b.group == null;
         this.group = b.group != null ? b.group
-                : new MultiThreadIoEventLoopGroup(b.threads, new DefaultThreadFactory("rtc4j-sio", true),
-                NioIoHandler.newFactory());
+                : HttpListener.ownGroup(b.threads, "rtc4j-sio");
         namespaces.put("/", new Namespace(this, "/"));
     }
 
@@ -81,28 +69,7 @@ public final class SocketIoServer implements AutoCloseable {
         StaticFileHandler files = new StaticFileHandler(cfg.path,
                 cfg.serveClient ? new ClientDist(cfg.clientBundle) : null, cfg.staticDirectory,
                 cfg.staticClasspath);
-        int maxBody = cfg.engineOptions.maxHttpBufferSize();
-        ServerBootstrap b = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("http-codec", new HttpServerCodec());
-                        ch.pipeline().addLast("aggregator", new HttpObjectAggregator(maxBody));
-                        ch.pipeline().addLast("eio", eio);
-                        ch.pipeline().addLast("static", files);
-                    }
-                });
-        try {
-            serverChannel = b.bind(cfg.host, cfg.port).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding", e);
-        }
+        serverChannel = HttpListener.bind(group, cfg.host, cfg.port, cfg.engineOptions.maxHttpBufferSize(), eio, files);
         LOG.info("Socket.IO server listening on {}", serverChannel.localAddress());
         return this;
     }
@@ -254,44 +221,16 @@ public final class SocketIoServer implements AutoCloseable {
     }
 
     /** Server settings. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port;
+    public static final class Builder extends ServerSettings<Builder> {
         private String path = "/socket.io/";
-        private EngineOptions engineOptions = EngineOptions.defaults();
         private Duration connectTimeout = Duration.ofSeconds(45);
-
-        private Builder() {
-        }
         private int maxAttachments = 10;
         private Path clientBundle;
         private boolean serveClient = true;
         private Path staticDirectory;
         private String staticClasspath;
-        private EventLoopGroup group;
-        private int threads;
 
-        /**
-         * Address to bind; 127.0.0.1 by default.
-         *
-         * @param host a host name or IP address; {@code 0.0.0.0} for every interface
-         * @return this builder
-         * @throws NullPointerException if {@code host} is null
-         */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host);
-            return this;
-        }
-
-        /**
-         * Port to bind; 0 (default) picks a free one.
-         *
-         * @param port the TCP port, 0 to 65535
-         * @return this builder
-         */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+        private Builder() {
         }
 
         /**
@@ -303,18 +242,6 @@ public final class SocketIoServer implements AutoCloseable {
          */
         public Builder path(String path) {
             this.path = path;
-            return this;
-        }
-
-        /**
-         * Engine.IO settings: heartbeat, size limit, CORS, handshake filter, transports.
-         *
-         * @param o the settings; {@link EngineOptions#defaults()} by default
-         * @return this builder
-         * @throws NullPointerException if {@code o} is null
-         */
-        public Builder engineOptions(EngineOptions o) {
-            this.engineOptions = Objects.requireNonNull(o);
             return this;
         }
 
@@ -389,29 +316,6 @@ public final class SocketIoServer implements AutoCloseable {
          */
         public Builder staticClasspath(String prefix) {
             this.staticClasspath = prefix;
-            return this;
-        }
-
-        /**
-         * Event loops to share (not shut down by {@link SocketIoServer#close()}). They also run
-         * the server's timers.
-         *
-         * @param g the group, or null (default) for a group of the server's own
-         * @return this builder
-         */
-        public Builder eventLoopGroup(EventLoopGroup g) {
-            this.group = g;
-            return this;
-        }
-
-        /**
-         * Threads of the server's own event loop group (0: Netty's default).
-         *
-         * @param n the thread count; ignored when an {@link #eventLoopGroup} is given
-         * @return this builder
-         */
-        public Builder threads(int n) {
-            this.threads = n;
             return this;
         }
 

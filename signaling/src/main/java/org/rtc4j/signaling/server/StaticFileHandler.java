@@ -174,8 +174,9 @@ final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     private static void write(ChannelHandlerContext ctx, FullHttpResponse r, boolean keepAlive) {
+        // "Connection: close" on the response when the request asked for it (RFC 9112 §9.6)
+        HttpUtil.setKeepAlive(r, keepAlive);
         if (keepAlive) {
-            HttpUtil.setKeepAlive(r, true);
             ctx.writeAndFlush(r);
         } else {
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
