@@ -111,6 +111,19 @@ async function run() {
       a.close();
       break;
     }
+    case "sticky": {
+      // Long-polling only, through a load balancer: every request of the session must reach the
+      // node that holds it. withCredentials turns on engine.io-client's cookie jar in Node.
+      const s = await connect({ transports: ["polling"], withCredentials: true });
+      const nodes = [];
+      for (let i = 0; i < 8; i++) {
+        nodes.push(await ack(s, "node"));
+        await sleep(10);
+      }
+      out({ transport: s.io.engine.transport.name, nodes });
+      s.close();
+      break;
+    }
     default:
       fail("unknown scenario " + scenario);
   }

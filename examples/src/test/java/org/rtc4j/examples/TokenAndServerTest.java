@@ -71,6 +71,24 @@ class TokenAndServerTest {
     }
 
     @Test
+    void signalServerCookieOptionSetsTheSessionCookieForStickyBalancers() throws Exception {
+        try (CliRun server = CliRun.start("signal-server", "--port", "0", "--cookie", "--json")) {
+            String url = server.awaitEvent("listening").path("url").asText();
+            java.net.http.HttpResponse<String> open = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/socket.io/?EIO=4&transport=polling"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            String sid = open.body().replaceFirst("^0\\{\"sid\":\"([^\"]+)\".*$", "$1");
+            assertThat(open.headers().firstValue("set-cookie")).hasValue("io=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
+            assertThat(server.interrupt()).isZero();
+        }
+        LineSink out = new LineSink();
+        LineSink err = new LineSink();
+        assertThat(Rtc4jCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                "signal-server", "--port", "0", "--cookie=a;b")).isEqualTo(2);
+        assertThat(err.text()).contains("--cookie a;b: cookie name is not an RFC 6265 token");
+    }
+
+    @Test
     void anUnreachableServerIsAJobFailure() throws Exception {
         try (CliRun chat = CliRun.start("chat", "--signal", "http://127.0.0.1:1", "--room", "r", "--json")) {
             assertThat(chat.awaitExit()).isEqualTo(1);

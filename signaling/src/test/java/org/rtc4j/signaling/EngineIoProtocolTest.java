@@ -1,6 +1,7 @@
 package org.rtc4j.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rtc4j.signaling.engineio.EngineCookie;
 import org.rtc4j.signaling.engineio.EngineOptions;
 import org.rtc4j.signaling.server.SocketIoServer;
 import org.rtc4j.signaling.socketio.SioCodec;
@@ -102,6 +104,40 @@ class EngineIoProtocolTest {
         assertError(refused, 400, 3, "Bad request");
         assertThat(released.body()).isEqualTo("1");
         assertError(c.get(q), 400, 1, "Session ID unknown");
+    }
+
+    @Test
+    void theCookieOptionSetsTheSidCookieOnBothHandshakesAndNothingWithoutIt() throws Exception {
+        RawClient plain = start(EngineOptions.defaults());
+        assertThat(plain.get("EIO=4&transport=polling").headers().firstValue("set-cookie")).isEmpty();
+        server.close();
+
+        RawClient c = start(EngineOptions.defaults().withCookie(EngineCookie.defaults()));
+        HttpResponse<String> open = c.get("EIO=4&transport=polling");
+        String sid = open.body().substring(open.body().indexOf("\"sid\":\"") + 7, open.body().indexOf("\",\"upgrades"));
+        assertThat(open.headers().allValues("set-cookie")).containsExactly("io=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
+        // later requests of the session carry no new cookie
+        assertThat(c.post("EIO=4&transport=polling&sid=" + sid, "40").headers().firstValue("set-cookie")).isEmpty();
+        // a session that opens on WebSocket gets it on the 101 (java.net.http hides those headers)
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.port())) {
+            raw.getOutputStream().write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            raw.setSoTimeout(5000);
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(raw.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            List<String> head = new java.util.ArrayList<>();
+            for (String l = r.readLine(); l != null && !l.isEmpty(); l = r.readLine()) {
+                head.add(l);
+            }
+            assertThat(head.get(0)).startsWith("HTTP/1.1 101");
+            assertThat(head).anySatisfy(h -> assertThat(h).matches("(?i)set-cookie: io=[\\w-]+; Path=/; HttpOnly; SameSite=Lax"));
+        }
+        assertThatThrownBy(() -> new EngineCookie("io", "/", true, "None", false)).hasMessageContaining("Secure");
+        assertThatThrownBy(() -> new EngineCookie("i;o", "/", true, "Lax", false)).hasMessageContaining("token");
+        assertThatThrownBy(() -> new EngineCookie("io", "/a;b", true, "Lax", false)).hasMessageContaining("path");
+        assertThat(new EngineCookie("sid", "/app", false, "None", true).header("x_y-1"))
+                .isEqualTo("sid=x_y-1; Path=/app; Secure; SameSite=None");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.rtc4j.examples.server;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.rtc4j.examples.peer.Events;
+import org.rtc4j.signaling.engineio.EngineCookie;
+import org.rtc4j.signaling.engineio.EngineOptions;
 import org.rtc4j.signaling.server.SocketIoServer;
 import org.rtc4j.signaling.service.SignalingOptions;
 import org.rtc4j.signaling.service.SignalingService;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  rtc4j signal-server",
                 "  rtc4j signal-server --host 0.0.0.0 --port 3000 --secret \"$(head -c 32 /dev/urandom | base64)\"",
                 "  rtc4j signal-server --port 0 --json     # any free port; prints {\"event\":\"listening\",\"url\":...}",
+                "  rtc4j signal-server --port 3001 --cookie   # behind a cookie-sticky load balancer (HAProxy: cookie io prefix)",
                 "  rtc4j signal-server --client-bundle node_modules/socket.io-client/dist   # another client release"})
 public final class SignalServerCommand implements Callable<Integer> {
     @Spec
@@ -38,6 +41,11 @@ public final class SignalServerCommand implements Callable<Integer> {
                     + "a directory (an npm install's node_modules/socket.io-client/dist) replaces all the client builds.")
     java.nio.file.Path clientBundle;
 
+    @Option(names = "--cookie", paramLabel = "NAME", arity = "0..1", fallbackValue = "io",
+            description = "Set the session id as a cookie (default name io; Path=/, HttpOnly, SameSite=Lax) on each "
+                    + "handshake, for a load balancer that keeps long-polling sessions on one node by cookie.")
+    String cookie;
+
     @Option(names = "--json", description = "Print the URL as a JSON event.")
     boolean json;
 
@@ -55,6 +63,16 @@ public final class SignalServerCommand implements Callable<Integer> {
         SocketIoServer server;
         try {
             SocketIoServer.Builder b = SocketIoServer.builder().host(host).port(port).staticClasspath("webroot/");
+            if (cookie != null) {
+                EngineCookie d = EngineCookie.defaults();
+                try {
+                    b.engineOptions(EngineOptions.defaults().withCookie(
+                            new EngineCookie(cookie, d.path(), d.httpOnly(), d.sameSite(), d.secure())));
+                } catch (IllegalArgumentException e) {
+                    events.error("--cookie " + cookie + ": " + e.getMessage());
+                    return 2;
+                }
+            }
             if (clientBundle != null) {
                 if (!java.nio.file.Files.isReadable(clientBundle)) {
                     events.error("--client-bundle " + clientBundle + ": not a readable file or directory");

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -149,7 +150,8 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
         }
         EngineSession s = server.create(er, ctx.channel(), false);
         boolean upgradable = o.transports().contains("websocket");
-        respondText(ctx, keepAlive, origin, o, "0" + server.openPacket(s.id(), upgradable));
+        respondText(ctx, keepAlive, origin, o, "0" + server.openPacket(s.id(), upgradable),
+                o.cookie() == null ? null : o.cookie().header(s.id()));
         server.opened(s);
     }
 
@@ -190,7 +192,12 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
             return;
         }
         EngineWebSocketHandler wsHandler = new EngineWebSocketHandler(s, probe);
-        ChannelFuture f = hs.handshake(ctx.channel(), req);
+        EngineCookie cookie = server.options().cookie();
+        // A session that opens on WebSocket gets its cookie on the 101; a probe's session has it.
+        ChannelFuture f = probe || cookie == null ? hs.handshake(ctx.channel(), req)
+                : hs.handshake(ctx.channel(), req,
+                        new DefaultHttpHeaders().set(HttpHeaderNames.SET_COOKIE, cookie.header(s.id())),
+                        ctx.channel().newPromise());
         ctx.pipeline().replace(this, "eio-ws", wsHandler);
         if (ctx.pipeline().get("static") != null) {
             ctx.pipeline().remove("static");
@@ -259,10 +266,18 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
     }
 
     static void respondText(ChannelHandlerContext ctx, boolean keepAlive, String origin, EngineOptions o, String body) {
+        respondText(ctx, keepAlive, origin, o, body, null);
+    }
+
+    private static void respondText(ChannelHandlerContext ctx, boolean keepAlive, String origin, EngineOptions o,
+                                    String body, String setCookie) {
         ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8");
         r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        if (setCookie != null) {
+            r.headers().set(HttpHeaderNames.SET_COOKIE, setCookie);
+        }
         cors(r, origin, o);
         write(ctx, r, keepAlive);
     }

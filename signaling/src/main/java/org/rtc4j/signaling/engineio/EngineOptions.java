@@ -16,10 +16,12 @@ import java.util.function.Predicate;
  * @param corsOrigins       allowed Origin values ("*" allows any); empty disables CORS headers
  * @param allowRequest      may refuse a handshake (answered with 403 Forbidden)
  * @param transports        accepted transports ("polling", "websocket")
+ * @param cookie            the sid cookie set on handshake responses, or null for none
  */
 public record EngineOptions(Duration pingInterval, Duration pingTimeout, int maxHttpBufferSize,
                             Duration upgradeTimeout, List<String> corsOrigins,
-                            Predicate<EngineRequest> allowRequest, List<String> transports) {
+                            Predicate<EngineRequest> allowRequest, List<String> transports,
+                            EngineCookie cookie) {
     /**
      * Validates the settings and copies the lists.
      *
@@ -30,6 +32,7 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, int max
      * @param corsOrigins       allowed Origin values ("*" allows any); empty disables CORS headers
      * @param allowRequest      may refuse a handshake (answered with 403 Forbidden)
      * @param transports        accepted transports ("polling", "websocket")
+     * @param cookie            the sid cookie set on handshake responses, or null for none
      * @throws NullPointerException     if a duration, list, list element or
      *                                  {@code allowRequest} is null
      * @throws IllegalArgumentException if {@code maxHttpBufferSize} is not positive
@@ -51,11 +54,11 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, int max
      *
      * @return ping every 25 s with 20 s to answer, 1,000,000 bytes per body or frame, 10 s to
      *         upgrade, no CORS origins, every handshake allowed, {@code polling} and
-     *         {@code websocket}
+     *         {@code websocket}, no cookie
      */
     public static EngineOptions defaults() {
         return new EngineOptions(Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
-                Duration.ofSeconds(10), List.of(), r -> true, List.of("polling", "websocket"));
+                Duration.ofSeconds(10), List.of(), r -> true, List.of("polling", "websocket"), null);
     }
 
     /**
@@ -67,7 +70,7 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, int max
      */
     public EngineOptions withPing(Duration interval, Duration timeout) {
         return new EngineOptions(interval, timeout, maxHttpBufferSize, upgradeTimeout, corsOrigins,
-                allowRequest, transports);
+                allowRequest, transports, cookie);
     }
 
     /**
@@ -78,7 +81,7 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, int max
      */
     public EngineOptions withMaxHttpBufferSize(int bytes) {
         return new EngineOptions(pingInterval, pingTimeout, bytes, upgradeTimeout, corsOrigins,
-                allowRequest, transports);
+                allowRequest, transports, cookie);
     }
 
     /**
@@ -90,7 +93,7 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, int max
      */
     public EngineOptions withCors(List<String> origins) {
         return new EngineOptions(pingInterval, pingTimeout, maxHttpBufferSize, upgradeTimeout, origins,
-                allowRequest, transports);
+                allowRequest, transports, cookie);
     }
 
     /**
@@ -101,7 +104,7 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, int max
      */
     public EngineOptions withAllowRequest(Predicate<EngineRequest> allow) {
         return new EngineOptions(pingInterval, pingTimeout, maxHttpBufferSize, upgradeTimeout, corsOrigins,
-                allow, transports);
+                allow, transports, cookie);
     }
 
     /**
@@ -113,6 +116,19 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, int max
      */
     public EngineOptions withTransports(List<String> names) {
         return new EngineOptions(pingInterval, pingTimeout, maxHttpBufferSize, upgradeTimeout, corsOrigins,
-                allowRequest, names);
+                allowRequest, names, cookie);
+    }
+
+    /**
+     * A copy that sets (or stops setting) the sid cookie on handshake responses, for load
+     * balancers that keep a session's requests on one node by cookie.
+     *
+     * @param c the cookie ({@link EngineCookie#defaults()} is the reference's {@code cookie: true}),
+     *          or null for none
+     * @return the new options
+     */
+    public EngineOptions withCookie(EngineCookie c) {
+        return new EngineOptions(pingInterval, pingTimeout, maxHttpBufferSize, upgradeTimeout, corsOrigins,
+                allowRequest, transports, c);
     }
 }
