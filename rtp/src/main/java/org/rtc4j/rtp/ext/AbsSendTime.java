@@ -7,18 +7,23 @@ import org.rtc4j.rtp.RtpParseException;
 public final class AbsSendTime {
     /** Encoded size in bytes. */
     public static final int SIZE = 3;
+    /** The field wraps every 64 s: 2<sup>24</sup> units of 2<sup>-18</sup> s. */
+    private static final long WRAP_MICROS = 64_000_000L;
 
     private AbsSendTime() {
     }
 
     /**
-     * @param micros a time in microseconds (only its value modulo 64 s is kept); must be below
-     *               2<sup>45</sup> (about 407 days), or the fixed-point shift overflows
+     * @param micros a time in microseconds, any value (only its value modulo 64 s is kept)
      * @return the 24-bit value for a time in microseconds
      */
     public static int fromMicros(long micros) {
-        return (int) (((micros << 18) / 1_000_000L) & 0xFFFFFF);
+        // 2^24 units of 2^-18 s are exactly 64 s: reduce first, so the shift cannot overflow
+        // (a monotonic clock passes 2^45 us after about 407 days).
+        long r = Math.floorMod(micros, WRAP_MICROS);
+        return (int) ((r << 18) / 1_000_000L);
     }
+
 
     /**
      * @param value a 24-bit abs-send-time value (higher bits are ignored)

@@ -77,6 +77,19 @@ class HeaderExtensionsTest {
         // 1 second is 1 << 18 in 6.18 fixed point
         assertThat(AbsSendTime.fromMicros(1_000_000)).isEqualTo(1 << 18);
         assertThat(AbsSendTime.fromMicros(64_000_000)).isZero(); // wraps every 64 s
+        // a clock past 2^45 us (407 days of uptime) or an epoch-based one: the same low bits,
+        // where the fixed-point shift used to overflow
+        long late = (1L << 45) + 1_500_000 + 64_000_000L * 1000;
+        assertThat(AbsSendTime.fromMicros(late)).isEqualTo(AbsSendTime.fromMicros(Math.floorMod(late, 64_000_000L)));
+        long epoch = 1_764_800_000_000_000L + 250_000; // December 2025 in us since 1970
+        assertThat(AbsSendTime.fromMicros(epoch)).isEqualTo(AbsSendTime.fromMicros(epoch % 64_000_000L));
+        assertThat(AbsSendTime.fromMicros(Long.MAX_VALUE)).isBetween(0, 0xFFFFFF);
+        assertThat(AbsSendTime.fromMicros(-1_000_000)).isEqualTo(AbsSendTime.fromMicros(63_000_000));
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            long us = rnd.nextLong() >>> 20; // below 2^44: the old formula's domain
+            assertThat(AbsSendTime.fromMicros(us)).isEqualTo((int) (((us << 18) / 1_000_000L) & 0xFFFFFF));
+        }
     }
 
     @Test
