@@ -189,7 +189,9 @@ public final class RTCDataChannel implements AutoCloseable {
     }
 
     /**
-     * Called when the channel starts closing (W3C {@code onclosing}).
+     * Called when the other side starts closing the channel (W3C {@code onclosing}): the state
+     * is already {@link RTCDataChannelState#CLOSING}, messages it sent before still arrive, and
+     * {@link #onClose} follows. Not called for a close this side started with {@link #close()}.
      *
      * @param listener run on the connection's loop; replaces the previous listener
      */

@@ -1348,6 +1348,11 @@ public final class RTCPeerConnection implements AutoCloseable {
                 if (c != null) {
                     c.received(m.data(), m.binary());
                 }
+            } else if (e instanceof SctpEvent.ChannelClosing) {
+                RTCDataChannel c = stack.channels().get(((SctpEvent.ChannelClosing) e).channel());
+                if (c != null) {
+                    c.closing();
+                }
             } else if (e instanceof SctpEvent.ChannelClosed) {
                 RTCDataChannel c = stack.channels().remove(((SctpEvent.ChannelClosed) e).channel());
                 dataChannelsClosed++;

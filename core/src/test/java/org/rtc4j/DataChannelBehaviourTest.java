@@ -138,9 +138,18 @@ class DataChannelBehaviourTest {
             awaitSize(remote, 3);
 
             CompletableFuture<Void> aClosedRemotely = new CompletableFuture<>();
-            remote.get("a").onClose(() -> aClosedRemotely.complete(null));
+            List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            RTCDataChannel aThere = remote.get("a");
+            // W3C: closing announces a close the other side started, in state closing, before close
+            aThere.onClosing(() -> events.add("closing there in " + aThere.readyState()));
+            aThere.onClose(() -> {
+                events.add("closed there");
+                aClosedRemotely.complete(null);
+            });
+            a.onClosing(() -> events.add("closing here"));
             a.close(); // from the side that created it
             LoopbackPair.await(aClosedRemotely);
+            assertThat(events).containsExactly("closing there in " + RTCDataChannelState.CLOSING, "closed there");
 
             CompletableFuture<Void> bClosedHere = new CompletableFuture<>();
             b.onClose(() -> bClosedHere.complete(null));

@@ -91,6 +91,8 @@ class ChromiumPeerTest extends InteropTest {
         // close from either side: the peer closed chat, rtc4j closed neg
         assertThat(r.get("chat_closed_here")).isEqualTo("closed");
         assertThat(s.chatClosed.get(10, TimeUnit.SECONDS)).isEqualTo(RTCDataChannelState.CLOSED);
+        // the peer started it, so rtc4j announced it first (W3C closing), in state closing
+        assertThat(s.chatClosingState).isEqualTo(RTCDataChannelState.CLOSING);
         assertThat(s.negClosed.get(10, TimeUnit.SECONDS)).isEqualTo(RTCDataChannelState.CLOSED);
         assertThat(r.get("neg_closed_by_peer")).isEqualTo("closed");
         // 16 MiB from rtc4j, whole and in order

@@ -69,6 +69,8 @@ final class EchoScenario implements AutoCloseable {
     /** When (System.nanoTime) the page reported that its channel closed after ours was closed. */
     final CompletableFuture<Long> peerClosed = new CompletableFuture<>();
     final CompletableFuture<Object> chatClosed = new CompletableFuture<>();
+    /** The state chat was in when its closing event fired (the peer closes chat), or null. */
+    volatile Object chatClosingState;
     final CompletableFuture<Object> negClosed = new CompletableFuture<>();
     final CompletableFuture<List<RTCDataChannelMessage>> negEchoes = new CompletableFuture<>();
     final CompletableFuture<byte[]> bulkSent = new CompletableFuture<>();
@@ -177,6 +179,7 @@ final class EchoScenario implements AutoCloseable {
                 }
                 chatEchoed.incrementAndGet();
             });
+            ch.onClosing(() -> chatClosingState = ch.readyState());
             ch.onClose(() -> chatClosed.complete(ch.readyState()));
         });
 

@@ -1069,6 +1069,7 @@ public final class SctpAssociation {
         ch.incomingReset = true;
         if (ch.state == DataChannelState.OPEN || ch.state == DataChannelState.CONNECTING) {
             ch.state = DataChannelState.CLOSING;
+            events.add(new SctpEvent.ChannelClosing(ch));
         }
         requestOutgoingReset(ch);
         maybeClosed(ch);
@@ -1179,6 +1180,7 @@ public final class SctpAssociation {
                             if (ch != null) {
                                 if (ch.state == DataChannelState.OPEN) {
                                     ch.state = DataChannelState.CLOSING;
+                                    events.add(new SctpEvent.ChannelClosing(ch));
                                 }
                                 requestOutgoingReset(ch);
                             }

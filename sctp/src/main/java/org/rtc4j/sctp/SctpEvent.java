@@ -53,6 +53,17 @@ public sealed interface SctpEvent {
     }
 
     /**
+     * The peer started closing a channel (it reset its outgoing stream, or asked us to reset
+     * ours): the channel is {@link DataChannelState#CLOSING} and {@link ChannelClosed} follows
+     * once both directions are reset. Not raised for a close this side started (W3C: the
+     * {@code closing} event announces a close the remote side initiated).
+     *
+     * @param channel the channel
+     */
+    record ChannelClosing(DataChannel channel) implements SctpEvent {
+    }
+
+    /**
      * A channel is closed (both stream directions reset, or the association ended).
      *
      * @param channel the channel

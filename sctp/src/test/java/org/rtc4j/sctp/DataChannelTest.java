@@ -158,12 +158,22 @@ class DataChannelTest {
         DataChannel close = n.a.assoc.createDataChannel("close", null);
         Map<String, Integer> got = new HashMap<>();
         List<String> closedAtB = new ArrayList<>();
+        List<String> closingAtA = new ArrayList<>();
         n.b.keepLog = false;
         n.b.onEvent = e -> {
             if (e instanceof SctpEvent.ChannelMessage m) {
                 got.merge(m.channel().label(), 1, Integer::sum);
+            } else if (e instanceof SctpEvent.ChannelClosing c) {
+                // announced to the side that did not call close(), while the channel is closing
+                assertThat(c.channel().readyState()).isEqualTo(DataChannelState.CLOSING);
+                closedAtB.add("closing:" + c.channel().label());
             } else if (e instanceof SctpEvent.ChannelClosed c) {
                 closedAtB.add(c.channel().label());
+            }
+        };
+        n.a.onEvent = e -> {
+            if (e instanceof SctpEvent.ChannelClosing c) {
+                closingAtA.add(c.channel().label());
             }
         };
         for (int i = 0; i < 20; i++) {
@@ -181,7 +191,8 @@ class DataChannelTest {
         assertThat(n.runUntil(() -> got.get("keep") == 40, 10_000)).isTrue();
         assertThat(keep.readyState()).isEqualTo(DataChannelState.OPEN);
         assertThat(close.readyState()).isEqualTo(DataChannelState.CLOSED);
-        assertThat(closedAtB).containsExactly("close");
+        assertThat(closedAtB).containsExactly("closing:close", "close");
+        assertThat(closingAtA).as("no closing event for the side that closed").isEmpty();
     }
 
     @Test
