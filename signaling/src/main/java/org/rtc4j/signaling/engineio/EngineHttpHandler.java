@@ -173,13 +173,18 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
         s.onPackets(packets);
     }
 
-    private void upgradeToWebSocket(ChannelHandlerContext ctx, FullHttpRequest req, EngineSession s, boolean probe) {
+    /** The handshaker for this upgrade request, or null for a WebSocket version Netty does not speak. */
+    private WebSocketServerHandshaker handshaker(FullHttpRequest req) {
         String url = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
         WebSocketDecoderConfig cfg = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(server.options().maxHttpBufferSize())
                 .allowExtensions(false)
                 .build();
-        WebSocketServerHandshaker hs = new WebSocketServerHandshakerFactory(url, null, cfg).newHandshaker(req);
+        return new WebSocketServerHandshakerFactory(url, null, cfg).newHandshaker(req);
+    }
+
+    private void upgradeToWebSocket(ChannelHandlerContext ctx, FullHttpRequest req, EngineSession s, boolean probe) {
+        WebSocketServerHandshaker hs = handshaker(req);
         if (hs == null) {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             if (!probe) {
@@ -232,8 +237,7 @@ public final class EngineHttpHandler extends SimpleChannelInboundHandler<FullHtt
     }
 
     private void handshakeAndClose(ChannelHandlerContext ctx, FullHttpRequest req) {
-        String url = "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + req.uri();
-        WebSocketServerHandshaker hs = new WebSocketServerHandshakerFactory(url, null, false).newHandshaker(req);
+        WebSocketServerHandshaker hs = handshaker(req);
         if (hs == null) {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
