@@ -111,6 +111,15 @@ public final class SendCommand extends PeerCommand {
         if (reply == null) {
             throw new CliFailure(1, "no answer from the receiver about " + name);
         }
+        // The signaling server's peer-left and the channel's close travel other paths than the
+        // receiver's last message, and can overtake it: give that message a moment, it says why.
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2); "gone".equals(reply.path("type").asText()); ) {
+            JsonNode next = replies.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            reply = next;
+        }
         switch (reply.path("type").asText()) {
             case "ok" -> {
                 double s = (System.nanoTime() - start) / 1e9;
